@@ -11,6 +11,9 @@ pub mod num;
 pub use model::*;
 pub use num::Num;
 
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
 use serde::{Deserialize, Serialize};
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
