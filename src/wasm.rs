@@ -1,0 +1,107 @@
+//! The JavaScript API (compiled only for `wasm32`): a thin serde bridge over the engine.
+//!
+//! No rule logic lives here. Every function returns plain JS data: structs become objects,
+//! maps become objects (not `Map`), `None` becomes `null`. Byte offsets in spans are left as
+//! the engine gives them; the page converts them to UTF-16 offsets for the textarea.
+//!
+//! ```js
+//! import init, { check, checkGrid, rules, version } from './pkg/gouji.js';
+//! await init();
+//! const report = check(text);               // Report
+//! const same = checkGrid([[['一、本年新收…', '23', …], …]]);  // tables as string grids
+//! ```
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::GridTable;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A position in the text given to check(): byte offsets (UTF-8), one-based line and column. */
+export interface Span { start: number; end: number; line: number; col: number; }
+export interface Message { zh: string; en: string; }
+export type TableId = "active" | "applications" | "review";
+export type Severity = "error" | "warning" | "info";
+export type Status = "pass" | "fail" | "cannot_check" | "not_applicable";
+export type ReadHow = "number" | "blank" | "dash_zero" | "split_glued" | "assumed" | "unreadable" | "missing";
+export interface CellRef { table: TableId; row: string; column: string; }
+export interface Cell extends CellRef {
+  value: number | null; raw: string; read: ReadHow; annotation?: string; span?: Span; line: number | null;
+}
+export interface Operand extends CellRef { value: number | null; assumed?: string; }
+export interface Finding {
+  rule: string; code: string; severity: Severity; status: Status; instance: string;
+  formula: Message; cells: CellRef[]; suspects: CellRef[]; operands: Operand[];
+  expected: number | null; actual: number | null; difference: number | null;
+  message: Message; span?: Span;
+}
+export interface Check { rule: string; instance: string; severity: Severity; status: Status; reason?: Message; }
+export interface TableInfo {
+  table: TableId; found: boolean; format: string | null; layout: string | null;
+  rows: string[]; columns: string[]; line: number | null; cells_read: number; cells_expected: number;
+}
+export interface Summary {
+  errors: number; warnings: number; infos: number; checks: number;
+  passed: number; failed: number; cannot_check: number; not_applicable: number;
+}
+export interface Note { code: string; severity: Severity; message: Message; span?: Span; }
+export interface Report {
+  schema_version: number; engine: string; format: "2019" | "2021" | null; year: number | null;
+  title: string | null; recognised: boolean; table_info: TableInfo[];
+  tables: { active: Cell[]; applications: Cell[]; review: Cell[] };
+  findings: Finding[]; checks: Check[]; summary: Summary; partial: boolean; notes: Note[];
+}
+export interface RuleInfo {
+  id: string; severity: Severity; table: TableId | null; formula: Message;
+  official: string | null; description: Message;
+}
+/** One table as an already-expanded grid: rows of cell texts; slots covered by a
+ *  rowspan/colspan cell are "" and the origin slot holds the text. */
+export type Grid = string[][];
+"#;
+
+/// Serialises engine output as plain JSON-like JS values.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&ser)
+        .map_err(|e| JsError::new(&format!("gouji: cannot convert the result: {e}")))
+}
+
+/// Checks a pasted report (the whole text or only its tables). Never throws for any text.
+#[wasm_bindgen(js_name = check, unchecked_return_type = "Report")]
+pub fn check(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::check(text))
+}
+
+/// Checks tables read from clipboard HTML: an array of tables, each an array of rows,
+/// each an array of cell strings (spans already expanded). Throws on any other shape.
+#[wasm_bindgen(js_name = checkGrid, unchecked_return_type = "Report")]
+pub fn check_grid(
+    #[wasm_bindgen(unchecked_param_type = "Grid[]")] tables: JsValue,
+) -> Result<JsValue, JsError> {
+    let grids: Vec<Vec<Vec<String>>> = serde_wasm_bindgen::from_value(tables)
+        .map_err(|e| JsError::new(&format!("gouji: checkGrid expects string[][][]: {e}")))?;
+    let tables: Vec<GridTable> = grids.into_iter().map(|rows| GridTable { rows }).collect();
+    to_js(&crate::check_grid(&tables))
+}
+
+/// The rule catalogue (id, severity, formula, official wording, description).
+#[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> Result<JsValue, JsError> {
+    to_js(&crate::rules())
+}
+
+/// The engine version, e.g. "0.1.0".
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+/// Traps the module on purpose, exactly as an engine bug would (panics abort on wasm32).
+/// Only for the page's recovery test: the page must notice, reload the module and keep the
+/// user's text.
+#[wasm_bindgen(js_name = __trapForTest)]
+pub fn trap_for_test() {
+    core::arch::wasm32::unreachable()
+}
