@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test: format, lints, native tests, wasm tests (Node + headless Chromium), page e2e.
+# Fails loudly on the first failing step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+trap 'echo "scripts/test.sh: FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
+scripts/setup.sh --test
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+
+echo "== cargo fmt --check";          cargo fmt --all -- --check
+echo "== clippy (native)";            cargo clippy --all-targets -- -D warnings
+echo "== clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+echo "== native tests";               cargo test --release
+# Node (tests/wasm_node.rs) and headless Chromium (tests/wasm_browser.rs); never pass -q here.
+echo "== wasm tests (node + browser)"; cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
+
+# ---- more steps go here (engine side: fuzz smoke, corpus test, …) -------------------------
+# ---- end of the engine-side steps ----------------------------------------------------------
+
+echo "== build page";                 scripts/build.sh
+echo "== e2e (headless chromium)";    node --test tests/e2e/*.test.mjs
+echo "scripts/test.sh: all steps passed"

@@ -1,0 +1,39 @@
+// The hosted page (and the offline file): a header, a language switch and <gouji-checker>.
+// Kept out of index.html so the strict CSP (no inline script) holds.
+import './gouji-checker-define.js';
+
+const el = document.querySelector('gouji-checker');
+const params = new URLSearchParams(location.search);
+
+function setLang(lang) {
+  const en = lang === 'en';
+  document.documentElement.lang = en ? 'en' : 'zh-CN';
+  el.setAttribute('lang', en ? 'en' : 'zh');
+  for (const node of document.querySelectorAll('[data-zh]')) {
+    node.textContent = en ? node.dataset.en : node.dataset.zh;
+  }
+  document.title = en ? document.body.dataset.titleEn : document.body.dataset.titleZh;
+  const sw = document.getElementById('lang');
+  sw.textContent = en ? '中文' : 'English';
+  sw.setAttribute('lang', en ? 'zh-CN' : 'en');
+  sw.setAttribute('aria-label', en ? '切换到中文' : 'Switch to English');
+}
+
+document.getElementById('lang').addEventListener('click', () => {
+  const en = document.documentElement.lang !== 'en';
+  setLang(en ? 'en' : 'zh');
+  const u = new URL(location.href);
+  if (en) u.searchParams.set('lang', 'en'); else u.searchParams.delete('lang');
+  history.replaceState(null, '', u);
+});
+setLang(params.get('lang') === 'en' ? 'en' : 'zh');
+
+// The offline single file has no separate file to download.
+if (globalThis.__GOUJI_INLINE__) document.getElementById('offline')?.remove();
+
+// First visit: show the example, unless ?blank is given or the box already has text.
+el.addEventListener('ready', () => {
+  if (!params.has('blank') && el.value.trim() === '') {
+    el.loadExample().catch(() => {});
+  }
+}, { once: true });

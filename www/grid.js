@@ -1,0 +1,102 @@
+// Clipboard / file HTML → string grids for checkGrid(), and → plain text for the textarea.
+// The HTML is parsed with DOMParser into an inert document: nothing in it runs or loads,
+// and none of its nodes is ever inserted into the page.
+
+const MAX_SPAN = 1000;          // HTML caps colspan at 1000 and rowspan at 65534
+const MAX_CELLS = 500_000;      // refuse absurd grids instead of allocating them
+
+/** Parses HTML into an inert document. */
+export function parseHtml(html) {
+  return new DOMParser().parseFromString(String(html), 'text/html');
+}
+
+/** Text of a cell: <br> and block boundaries become spaces, whitespace collapsed. */
+function cellText(cell) {
+  let out = '';
+  const walk = (node) => {
+    for (const n of node.childNodes) {
+      if (n.nodeType === 3) out += n.data;
+      else if (n.nodeType === 1) {
+        const tag = n.localName;
+        if (tag === 'br') { out += ' '; continue; }
+        if (tag === 'script' || tag === 'style' || tag === 'template') continue;
+        if (tag === 'table') { walk(n); out += ' '; continue; }
+        const block = /^(p|div|li|h[1-6]|tr|td|th)$/.test(tag);
+        if (block) out += ' ';
+        walk(n);
+        if (block) out += ' ';
+      }
+    }
+  };
+  walk(cell);
+  return out.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+/**
+ * One <table> → grid, by the HTML table-forming algorithm (simplified): each cell fills the
+ * slots it spans; the origin slot holds its text, covered slots are "".
+ */
+export function gridFromTable(table) {
+  const rows = Array.from(table.rows);
+  const grid = [];
+  let cells = 0;
+  for (let r = 0; r < rows.length; r++) {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of rows[r].cells) {
+      while (grid[r][c] !== undefined) c++;
+      const cs = Math.min(Math.max(cell.colSpan | 0, 1), MAX_SPAN);
+      let rs = cell.rowSpan | 0;
+      if (rs <= 0) rs = rows.length - r;        // rowspan=0: to the end of the section
+      rs = Math.min(rs, rows.length - r);
+      const text = cellText(cell);
+      for (let dy = 0; dy < rs; dy++) {
+        const row = (grid[r + dy] ??= []);
+        for (let dx = 0; dx < cs; dx++) {
+          if (row[c + dx] === undefined) row[c + dx] = dy === 0 && dx === 0 ? text : '';
+          if (++cells > MAX_CELLS) throw new RangeError('table too large');
+        }
+      }
+      c += cs;
+    }
+  }
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+}
+
+/** All tables of an HTML string as grids (innermost tables only; layout tables skipped). */
+export function gridsFromHtml(html) {
+  const doc = parseHtml(html);
+  const tables = Array.from(doc.querySelectorAll('table'))
+    .filter((t) => !t.querySelector('table'));
+  return tables.map(gridFromTable).filter((g) => g.length > 0);
+}
+
+/** Readable plain text of an HTML document: tables as tab-separated rows. */
+export function textFromHtml(html) {
+  const doc = parseHtml(html);
+  const lines = [];
+  let line = '';
+  const flush = () => { if (line.trim() !== '') lines.push(line.replace(/[ \t\u00a0]+$/, '')); line = ''; };
+  const walk = (node) => {
+    for (const n of node.childNodes) {
+      if (n.nodeType === 3) { line += n.data.replace(/[\s\u00a0]+/g, ' '); continue; }
+      if (n.nodeType !== 1) continue;
+      const tag = n.localName;
+      if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'head') continue;
+      if (tag === 'table' && !n.querySelector('table')) {
+        flush();
+        for (const row of gridFromTable(n)) lines.push(row.join('\t'));
+        continue;
+      }
+      if (tag === 'br') { flush(); continue; }
+      const block = /^(p|div|li|h[1-6]|tr|section|article|blockquote|pre|table|ul|ol|dl|dt|dd)$/.test(tag);
+      if (block) flush();
+      walk(n);
+      if (block) flush();
+    }
+  };
+  walk(doc.body ?? doc);
+  flush();
+  return lines.join('\n');
+}
