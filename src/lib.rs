@@ -3,10 +3,28 @@
 //! One pipeline, one direction:
 //! input → [`normalize`] → [`locate`] tables and map rows/columns to the official
 //! [`forms`] → typed [`model::Report`] cells → [`rules`] → findings → front ends.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
+pub mod catalogue;
+pub mod cells;
+pub mod forms;
+pub mod glued;
+pub mod locate;
+pub mod messages;
 pub mod model;
+pub mod normalize;
 pub mod num;
+pub mod records;
+pub mod rules;
+mod whole;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 
 pub use model::*;
 pub use num::Num;
@@ -37,37 +55,49 @@ pub struct RuleInfo {
     pub description: Message,
 }
 
+/// Inputs larger than this are refused with a message instead of being read: no real
+/// report comes near it, and the page must stay responsive.
+pub const MAX_INPUT: usize = 16 * 1024 * 1024;
+
 /// Checks a pasted report (whole text or only its tables).
 pub fn check(text: &str) -> Report {
-    let _ = text;
-    todo_report()
+    whole::check(text)
 }
 
-/// Checks tables given as grids (what the page reads from clipboard HTML).
+/// Checks tables given as grids (what the page reads from clipboard HTML). Each grid
+/// becomes tab-separated lines, so a grid and its text copy give the same report.
 pub fn check_grid(tables: &[GridTable]) -> Report {
-    let _ = tables;
-    todo_report()
+    check(&grid_text(tables))
+}
+
+/// The tab-separated text a grid stands for (what a browser puts on the clipboard).
+pub fn grid_text(tables: &[GridTable]) -> String {
+    let mut out = String::new();
+    for t in tables {
+        for row in &t.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| {
+                    c.chars()
+                        .map(|ch| {
+                            if ch == '\t' || ch == '\n' || ch == '\r' {
+                                ' '
+                            } else {
+                                ch
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            out.push_str(&cells.join("\t"));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The rule catalogue.
 pub fn rules() -> Vec<RuleInfo> {
-    Vec::new()
-}
-
-fn todo_report() -> Report {
-    Report {
-        schema_version: SCHEMA_VERSION,
-        engine: format!("gouji {VERSION}"),
-        format: None,
-        year: None,
-        title: None,
-        recognised: false,
-        table_info: Vec::new(),
-        tables: Tables::default(),
-        findings: Vec::new(),
-        checks: Vec::new(),
-        summary: Summary::default(),
-        partial: true,
-        notes: Vec::new(),
-    }
+    catalogue::infos()
 }

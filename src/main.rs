@@ -1,1 +1,188 @@
+//! The `gouji` command line: `gouji check [--format text|json] [--lang zh|en] FILE...`.
+//!
+//! Exit status: 0 no error finding; 1 at least one error finding; 2 no report table
+//! recognised, or a file unreadable; 64 bad usage.
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::main(std::env::args().skip(1).collect()));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::io::{Read, Write};
+
+    use gouji::render::{self, Lang, Options};
+
+    const USAGE: &str = "用法 usage: gouji check [--format text|json] [--lang zh|en] [--no-tables] FILE...  (FILE may be - for stdin; .txt .md .html)
+       gouji rules [--format json]
+       gouji --version";
+
+    pub fn main(args: Vec<String>) -> i32 {
+        let mut args = args.into_iter();
+        match args.next().as_deref() {
+            Some("check") => check(args.collect()),
+            Some("rules") => rules(args.collect()),
+            Some("--version" | "-V") => {
+                println!("gouji {}", gouji::VERSION);
+                0
+            }
+            Some("--help" | "-h" | "help") => {
+                println!("{USAGE}");
+                0
+            }
+            _ => {
+                eprintln!("{USAGE}");
+                64
+            }
+        }
+    }
+
+    fn rules(args: Vec<String>) -> i32 {
+        let rules = gouji::rules();
+        if args.iter().any(|a| a == "json") {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rules).unwrap_or_default()
+            );
+        } else {
+            for r in rules {
+                println!(
+                    "{:<4} {:<8} {:<26} {}",
+                    r.id,
+                    format!("{:?}", r.severity).to_lowercase(),
+                    r.formula.zh,
+                    r.description.zh
+                );
+            }
+        }
+        0
+    }
+
+    fn check(args: Vec<String>) -> i32 {
+        let mut json = false;
+        let mut lang = Lang::Zh;
+        let mut tables = true;
+        let mut files = Vec::new();
+        let mut it = args.into_iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--format" => match it.next().as_deref() {
+                    Some("json") => json = true,
+                    Some("text") => json = false,
+                    _ => return usage("--format takes text or json"),
+                },
+                "--format=json" => json = true,
+                "--format=text" => json = false,
+                "--lang" => match it.next().as_deref() {
+                    Some("zh") => lang = Lang::Zh,
+                    Some("en") => lang = Lang::En,
+                    _ => return usage("--lang takes zh or en"),
+                },
+                "--no-tables" => tables = false,
+                s if s.starts_with("--") => return usage(&format!("unknown option {s}")),
+                _ => files.push(a),
+            }
+        }
+        if files.is_empty() {
+            return usage("no FILE given");
+        }
+        let mut status = 0;
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        for f in &files {
+            let code = match read(f) {
+                Err(e) => {
+                    eprintln!("error: 无法读取 cannot read {f}: {e}");
+                    2
+                }
+                Ok(text) => {
+                    let report = gouji::check(&text);
+                    let s = if json {
+                        serde_json::to_string(&report).unwrap_or_default() + "\n"
+                    } else {
+                        render::text(f, &text, &report, &Options { lang, tables })
+                    };
+                    let _ = out.write_all(s.as_bytes());
+                    if !report.recognised {
+                        2
+                    } else if report.summary.errors > 0 {
+                        1
+                    } else {
+                        0
+                    }
+                }
+            };
+            status = status.max(code);
+        }
+        status
+    }
+
+    fn usage(msg: &str) -> i32 {
+        eprintln!("error: {msg}\n{USAGE}");
+        64
+    }
+
+    fn read(path: &str) -> std::io::Result<String> {
+        let mut bytes = Vec::new();
+        if path == "-" {
+            std::io::stdin().read_to_end(&mut bytes)?;
+        } else {
+            bytes = std::fs::read(path)?;
+        }
+        if bytes.len() > gouji::MAX_INPUT {
+            return Err(std::io::Error::other(format!(
+                "file too large ({} bytes; limit {})",
+                bytes.len(),
+                gouji::MAX_INPUT
+            )));
+        }
+        let text = decode(&bytes)?;
+        let lower = path.to_ascii_lowercase();
+        let looks_html = lower.ends_with(".html") || lower.ends_with(".htm") || {
+            let head: String = text
+                .chars()
+                .take(400)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            head.contains("<html") || head.contains("<table")
+        };
+        Ok(if looks_html {
+            gouji::html::to_text(&text)
+        } else {
+            text
+        })
+    }
+
+    /// UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused with a
+    /// message rather than checked as garbage.
+    fn decode(bytes: &[u8]) -> std::io::Result<String> {
+        if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+            return String::from_utf8(rest.to_vec())
+                .map_err(|_| std::io::Error::other("not valid UTF-8"));
+        }
+        for (bom, le) in [([0xFF, 0xFE], true), ([0xFE, 0xFF], false)] {
+            if let Some(rest) = bytes.strip_prefix(&bom) {
+                let units: Vec<u16> = rest
+                    .chunks_exact(2)
+                    .map(|c| {
+                        if le {
+                            u16::from_le_bytes([c[0], c[1]])
+                        } else {
+                            u16::from_be_bytes([c[0], c[1]])
+                        }
+                    })
+                    .collect();
+                return String::from_utf16(&units)
+                    .map_err(|_| std::io::Error::other("not valid UTF-16"));
+            }
+        }
+        match String::from_utf8(bytes.to_vec()) {
+            Ok(s) if !s.contains('\0') => Ok(s),
+            _ => Err(std::io::Error::other("不是 UTF-8 文本（可能是二进制文件或 GBK 编码）not UTF-8 text (binary, or GBK-encoded?)")),
+        }
+    }
+}

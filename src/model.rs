@@ -125,7 +125,11 @@ pub struct Cell {
 
 impl Cell {
     pub fn cell_ref(&self) -> CellRef {
-        CellRef { table: self.table, row: self.row.clone(), column: self.column.clone() }
+        CellRef {
+            table: self.table,
+            row: self.row.clone(),
+            column: self.column.clone(),
+        }
     }
 }
 

@@ -20,10 +20,16 @@ pub struct Num {
 const MAX_SCALE: u8 = 9;
 
 impl Num {
-    pub const ZERO: Num = Num { mantissa: 0, scale: 0 };
+    pub const ZERO: Num = Num {
+        mantissa: 0,
+        scale: 0,
+    };
 
     pub fn int(v: i64) -> Num {
-        Num { mantissa: v, scale: 0 }
+        Num {
+            mantissa: v,
+            scale: 0,
+        }
     }
 
     pub fn is_integer(&self) -> bool {
@@ -55,7 +61,9 @@ impl Num {
         if scale < self.scale {
             return None;
         }
-        let m = self.mantissa.checked_mul(10i64.checked_pow(u32::from(scale - self.scale))?)?;
+        let m = self
+            .mantissa
+            .checked_mul(10i64.checked_pow(u32::from(scale - self.scale))?)?;
         Some(Num { mantissa: m, scale })
     }
 
@@ -66,12 +74,24 @@ impl Num {
 
     pub fn checked_add(self, other: Num) -> Option<Num> {
         let (a, b, s) = Num::aligned(self, other)?;
-        Some(Num { mantissa: a.checked_add(b)?, scale: s }.normalized())
+        Some(
+            Num {
+                mantissa: a.checked_add(b)?,
+                scale: s,
+            }
+            .normalized(),
+        )
     }
 
     pub fn checked_sub(self, other: Num) -> Option<Num> {
         let (a, b, s) = Num::aligned(self, other)?;
-        Some(Num { mantissa: a.checked_sub(b)?, scale: s }.normalized())
+        Some(
+            Num {
+                mantissa: a.checked_sub(b)?,
+                scale: s,
+            }
+            .normalized(),
+        )
     }
 
     /// Sum of all, or None on overflow.
@@ -113,7 +133,10 @@ impl Num {
             m = m.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
         }
         let scale = u8::try_from(frac.len()).ok()?;
-        let n = Num { mantissa: if neg { -m } else { m }, scale };
+        let n = Num {
+            mantissa: if neg { -m } else { m },
+            scale,
+        };
         Some(n.normalized())
     }
 }
@@ -150,7 +173,13 @@ impl fmt::Display for Num {
         let sign = if self.mantissa < 0 { "-" } else { "" };
         let a = self.mantissa.unsigned_abs();
         let p = p.unsigned_abs();
-        write!(f, "{sign}{}.{:0width$}", a / p, a % p, width = usize::from(self.scale))
+        write!(
+            f,
+            "{sign}{}.{:0width$}",
+            a / p,
+            a % p,
+            width = usize::from(self.scale)
+        )
     }
 }
 

@@ -1,0 +1,672 @@
+//! The official forms as data (domain-spec §A): row and column keys, labels, the
+//! keywords that recognise a label in any copy, and which rows exist in which format.
+//! A new format is a new table here, not new code elsewhere.
+
+/// The two national formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    F2019,
+    F2021,
+}
+
+impl Format {
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::F2019 => "2019",
+            Format::F2021 => "2021",
+        }
+    }
+}
+
+/// A row of an official table.
+pub struct RowDef {
+    pub key: &'static str,
+    /// Official label (simplified, as in the 2021 format).
+    pub label: &'static str,
+    /// Short label used in formulas.
+    pub short: &'static str,
+    /// Any of these (as `label_key`s) identifies the row; the most specific row wins
+    /// when a line carries several labels (group label + sub-row label).
+    pub keywords: &'static [&'static str],
+}
+
+pub struct ColDef {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub en: &'static str,
+}
+
+// ---------------------------------------------------------------- Table 3
+
+pub const T3_COLUMNS: &[ColDef] = &[
+    ColDef {
+        key: "NP",
+        label: "自然人",
+        en: "natural persons",
+    },
+    ColDef {
+        key: "BE",
+        label: "商业企业",
+        en: "businesses",
+    },
+    ColDef {
+        key: "RI",
+        label: "科研机构",
+        en: "research institutions",
+    },
+    ColDef {
+        key: "PW",
+        label: "社会公益组织",
+        en: "public-welfare organisations",
+    },
+    ColDef {
+        key: "LS",
+        label: "法律服务机构",
+        en: "legal-service organisations",
+    },
+    ColDef {
+        key: "OT",
+        label: "其他",
+        en: "other organisations",
+    },
+    ColDef {
+        key: "TOT",
+        label: "总计",
+        en: "total",
+    },
+];
+
+/// The six applicant columns (everything but 总计).
+pub const COLS6: &[&str] = &["NP", "BE", "RI", "PW", "LS", "OT"];
+
+const fn row(
+    key: &'static str,
+    label: &'static str,
+    short: &'static str,
+    keywords: &'static [&'static str],
+) -> RowDef {
+    RowDef {
+        key,
+        label,
+        short,
+        keywords,
+    }
+}
+
+pub const T3_ROWS: &[RowDef] = &[
+    row(
+        "NEW",
+        "一、本年新收政府信息公开申请数量",
+        "一",
+        &["本年新收"],
+    ),
+    row(
+        "CARRY_IN",
+        "二、上年结转政府信息公开申请数量",
+        "二",
+        &["上年结转"],
+    ),
+    row("GRANT", "（一）予以公开", "（一）", &["予以公开"]),
+    row(
+        "PARTIAL",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（二）",
+        &["部分公开"],
+    ),
+    row(
+        "DENY_1",
+        "（三）不予公开 1.属于国家秘密",
+        "（三）1",
+        &["国家秘密"],
+    ),
+    row(
+        "DENY_2",
+        "（三）不予公开 2.其他法律行政法规禁止公开",
+        "（三）2",
+        &["禁止公开", "其他法律行政"],
+    ),
+    row(
+        "DENY_3",
+        "（三）不予公开 3.危及“三安全一稳定”",
+        "（三）3",
+        &["三安全一稳定"],
+    ),
+    row(
+        "DENY_4",
+        "（三）不予公开 4.保护第三方合法权益",
+        "（三）4",
+        &["第三方合法权益"],
+    ),
+    row(
+        "DENY_5",
+        "（三）不予公开 5.属于三类内部事务信息",
+        "（三）5",
+        &["三类内部事务"],
+    ),
+    row(
+        "DENY_6",
+        "（三）不予公开 6.属于四类过程性信息",
+        "（三）6",
+        &["四类过程性"],
+    ),
+    row(
+        "DENY_7",
+        "（三）不予公开 7.属于行政执法案卷",
+        "（三）7",
+        &["行政执法案卷"],
+    ),
+    row(
+        "DENY_8",
+        "（三）不予公开 8.属于行政查询事项",
+        "（三）8",
+        &["行政查询事项"],
+    ),
+    row(
+        "UNABLE_1",
+        "（四）无法提供 1.本机关不掌握相关政府信息",
+        "（四）1",
+        &["不掌握"],
+    ),
+    row(
+        "UNABLE_2",
+        "（四）无法提供 2.没有现成信息需要另行制作",
+        "（四）2",
+        &["另行制作", "没有现成信息"],
+    ),
+    row(
+        "UNABLE_3",
+        "（四）无法提供 3.补正后申请内容仍不明确",
+        "（四）3",
+        &["仍不明确"],
+    ),
+    row(
+        "NOTPROC_1",
+        "（五）不予处理 1.信访举报投诉类申请",
+        "（五）1",
+        &["信访举报"],
+    ),
+    row(
+        "NOTPROC_2",
+        "（五）不予处理 2.重复申请",
+        "（五）2",
+        &["重复申请"],
+    ),
+    row(
+        "NOTPROC_3",
+        "（五）不予处理 3.要求提供公开出版物",
+        "（五）3",
+        &["公开出版物"],
+    ),
+    row(
+        "NOTPROC_4",
+        "（五）不予处理 4.无正当理由大量反复申请",
+        "（五）4",
+        &["大量反复"],
+    ),
+    row(
+        "NOTPROC_5",
+        "（五）不予处理 5.要求行政机关确认或重新出具已获取信息",
+        "（五）5",
+        &["确认或重新出具", "重新出具"],
+    ),
+    row(
+        "OTHER",
+        "（六）其他处理",
+        "（六）",
+        &["(六)其他处理", "(六)其他"],
+    ),
+    row(
+        "OTHER_1",
+        "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "（六）1",
+        &["逾期不补正"],
+    ),
+    row(
+        "OTHER_2",
+        "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "（六）2",
+        &["收费通知", "缴纳费用"],
+    ),
+    row("OTHER_3", "（六）其他处理 3.其他", "（六）3", &["3.其他"]),
+    row(
+        "TOTAL",
+        "（七）总计",
+        "（七）总计",
+        &["(七)总计", "七)总计"],
+    ),
+    row(
+        "CARRY_OUT",
+        "四、结转下年度继续办理",
+        "四",
+        &["结转下年", "结转下一年"],
+    ),
+];
+
+/// Outcome rows summed into （七）总计, per Table 3 layout.
+pub const OUT_SINGLE_OTHER: &[&str] = &[
+    "GRANT",
+    "PARTIAL",
+    "DENY_1",
+    "DENY_2",
+    "DENY_3",
+    "DENY_4",
+    "DENY_5",
+    "DENY_6",
+    "DENY_7",
+    "DENY_8",
+    "UNABLE_1",
+    "UNABLE_2",
+    "UNABLE_3",
+    "NOTPROC_1",
+    "NOTPROC_2",
+    "NOTPROC_3",
+    "NOTPROC_4",
+    "NOTPROC_5",
+    "OTHER",
+];
+pub const OUT_THREE_OTHER: &[&str] = &[
+    "GRANT",
+    "PARTIAL",
+    "DENY_1",
+    "DENY_2",
+    "DENY_3",
+    "DENY_4",
+    "DENY_5",
+    "DENY_6",
+    "DENY_7",
+    "DENY_8",
+    "UNABLE_1",
+    "UNABLE_2",
+    "UNABLE_3",
+    "NOTPROC_1",
+    "NOTPROC_2",
+    "NOTPROC_3",
+    "NOTPROC_4",
+    "NOTPROC_5",
+    "OTHER_1",
+    "OTHER_2",
+    "OTHER_3",
+];
+
+/// The two Table 3 layouts: 2019 has one （六） row, 2021 three. A 2021 report built on
+/// the old template keeps one row (seen in real reports), so the layout is decided by
+/// the table itself, and the format by the markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T3Layout {
+    SingleOther,
+    ThreeOther,
+}
+
+impl T3Layout {
+    pub fn outcome_rows(self) -> &'static [&'static str] {
+        match self {
+            T3Layout::SingleOther => OUT_SINGLE_OTHER,
+            T3Layout::ThreeOther => OUT_THREE_OTHER,
+        }
+    }
+    /// Every data row, in form order.
+    pub fn rows(self) -> Vec<&'static str> {
+        let mut v = vec!["NEW", "CARRY_IN"];
+        v.extend_from_slice(self.outcome_rows());
+        v.extend_from_slice(&["TOTAL", "CARRY_OUT"]);
+        v
+    }
+    pub fn format(self) -> Format {
+        match self {
+            T3Layout::SingleOther => Format::F2019,
+            T3Layout::ThreeOther => Format::F2021,
+        }
+    }
+}
+
+pub fn t3_row(key: &str) -> Option<&'static RowDef> {
+    T3_ROWS.iter().find(|r| r.key == key)
+}
+
+// ---------------------------------------------------------------- Table 4
+
+pub const T4_ROWS: &[RowDef] = &[
+    row("REV", "行政复议", "行政复议", &["行政复议"]),
+    row(
+        "LIT_DIRECT",
+        "行政诉讼 未经复议直接起诉",
+        "未经复议直接起诉",
+        &["未经复议"],
+    ),
+    row(
+        "LIT_AFTER",
+        "行政诉讼 复议后起诉",
+        "复议后起诉",
+        &["复议后起诉"],
+    ),
+];
+
+pub const T4_COLUMNS: &[ColDef] = &[
+    ColDef {
+        key: "UPHELD",
+        label: "结果维持",
+        en: "upheld",
+    },
+    ColDef {
+        key: "CORRECTED",
+        label: "结果纠正",
+        en: "corrected",
+    },
+    ColDef {
+        key: "OTHER",
+        label: "其他结果",
+        en: "other outcome",
+    },
+    ColDef {
+        key: "PENDING",
+        label: "尚未审结",
+        en: "pending",
+    },
+    ColDef {
+        key: "TOTAL",
+        label: "总计",
+        en: "total",
+    },
+];
+
+// ---------------------------------------------------------------- Table 2
+
+/// A Table 2 row: its label keywords and its value columns in this format.
+pub struct ActiveRow {
+    pub key: &'static str,
+    pub label: &'static str,
+    /// `label_key`s that may start the row's label cell.
+    pub keywords: &'static [&'static str],
+    pub columns: &'static [ColDef],
+    /// Columns whose values may be negative (F2019 本年增/减).
+    pub signed: &'static [&'static str],
+    /// Columns holding money (decimals allowed).
+    pub money: &'static [&'static str],
+}
+
+const C2021_DOCS: &[ColDef] = &[
+    ColDef {
+        key: "MADE",
+        label: "本年制发件数",
+        en: "made this year",
+    },
+    ColDef {
+        key: "REPEALED",
+        label: "本年废止件数",
+        en: "repealed this year",
+    },
+    ColDef {
+        key: "VALID",
+        label: "现行有效件数",
+        en: "in force",
+    },
+];
+const C2021_DECISIONS: &[ColDef] = &[ColDef {
+    key: "DECISIONS",
+    label: "本年处理决定数量",
+    en: "decisions this year",
+}];
+const C2021_FEE: &[ColDef] = &[ColDef {
+    key: "AMOUNT",
+    label: "本年收费金额（单位：万元）",
+    en: "fees (10k yuan)",
+}];
+
+pub const ACTIVE_2021: &[ActiveRow] = &[
+    ActiveRow {
+        key: "REG",
+        label: "规章",
+        keywords: &["规章"],
+        columns: C2021_DOCS,
+        signed: &[],
+        money: &[],
+    },
+    ActiveRow {
+        key: "NDOC",
+        label: "行政规范性文件",
+        keywords: &["行政规范性文件", "规范性文件"],
+        columns: C2021_DOCS,
+        signed: &[],
+        money: &[],
+    },
+    ActiveRow {
+        key: "LICENSE",
+        label: "行政许可",
+        keywords: &["行政许可"],
+        columns: C2021_DECISIONS,
+        signed: &[],
+        money: &[],
+    },
+    ActiveRow {
+        key: "PUNISH",
+        label: "行政处罚",
+        keywords: &["行政处罚"],
+        columns: C2021_DECISIONS,
+        signed: &[],
+        money: &[],
+    },
+    ActiveRow {
+        key: "COERCE",
+        label: "行政强制",
+        keywords: &["行政强制"],
+        columns: C2021_DECISIONS,
+        signed: &[],
+        money: &[],
+    },
+    ActiveRow {
+        key: "FEE",
+        label: "行政事业性收费",
+        keywords: &["行政事业性收费"],
+        columns: C2021_FEE,
+        signed: &[],
+        money: &["AMOUNT"],
+    },
+];
+
+const C2019_DOCS: &[ColDef] = &[
+    ColDef {
+        key: "NEW_MADE",
+        label: "本年新制作数量",
+        en: "newly made",
+    },
+    ColDef {
+        key: "NEW_PUBLISHED",
+        label: "本年新公开数量",
+        en: "newly published",
+    },
+    ColDef {
+        key: "TOTAL_PUBLISHED",
+        label: "对外公开总数量",
+        en: "total published",
+    },
+];
+const C2019_ITEMS: &[ColDef] = &[
+    ColDef {
+        key: "PREV_ITEMS",
+        label: "上一年项目数量",
+        en: "items last year",
+    },
+    ColDef {
+        key: "DELTA",
+        label: "本年增/减",
+        en: "change this year",
+    },
+    ColDef {
+        key: "DECISIONS",
+        label: "处理决定数量",
+        en: "decisions",
+    },
+];
+const C2019_FEE: &[ColDef] = &[
+    ColDef {
+        key: "PREV_ITEMS",
+        label: "上一年项目数量",
+        en: "items last year",
+    },
+    ColDef {
+        key: "DELTA",
+        label: "本年增/减",
+        en: "change this year",
+    },
+];
+const C2019_PROC: &[ColDef] = &[
+    ColDef {
+        key: "PROJECTS",
+        label: "采购项目数量",
+        en: "procurement projects",
+    },
+    ColDef {
+        key: "AMOUNT",
+        label: "采购总金额",
+        en: "procurement amount",
+    },
+];
+
+pub const ACTIVE_2019: &[ActiveRow] = &[
+    ActiveRow {
+        key: "REG",
+        label: "规章",
+        keywords: &["规章"],
+        columns: C2019_DOCS,
+        signed: &[],
+        money: &[],
+    },
+    ActiveRow {
+        key: "NDOC",
+        label: "规范性文件",
+        keywords: &["规范性文件"],
+        columns: C2019_DOCS,
+        signed: &[],
+        money: &[],
+    },
+    ActiveRow {
+        key: "LICENSE",
+        label: "行政许可",
+        keywords: &["行政许可"],
+        columns: C2019_ITEMS,
+        signed: &["DELTA"],
+        money: &[],
+    },
+    ActiveRow {
+        key: "OTHERSVC",
+        label: "其他对外管理服务事项",
+        keywords: &["其他对外管理服务事项"],
+        columns: C2019_ITEMS,
+        signed: &["DELTA"],
+        money: &[],
+    },
+    ActiveRow {
+        key: "PUNISH",
+        label: "行政处罚",
+        keywords: &["行政处罚"],
+        columns: C2019_ITEMS,
+        signed: &["DELTA"],
+        money: &[],
+    },
+    ActiveRow {
+        key: "COERCE",
+        label: "行政强制",
+        keywords: &["行政强制"],
+        columns: C2019_ITEMS,
+        signed: &["DELTA"],
+        money: &[],
+    },
+    ActiveRow {
+        key: "FEE",
+        label: "行政事业性收费",
+        keywords: &["行政事业性收费"],
+        columns: C2019_FEE,
+        signed: &["DELTA"],
+        money: &[],
+    },
+    ActiveRow {
+        key: "PROC",
+        label: "政府集中采购",
+        keywords: &["政府集中采购"],
+        columns: C2019_PROC,
+        signed: &[],
+        money: &["AMOUNT"],
+    },
+];
+
+pub fn active_rows(f: Format) -> &'static [ActiveRow] {
+    match f {
+        Format::F2019 => ACTIVE_2019,
+        Format::F2021 => ACTIVE_2021,
+    }
+}
+
+// ---------------------------------------------------------------- markers (§C.2)
+
+pub const MARKERS_2021: &[&str] = &[
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年收费金额",
+    "逾期不补正",
+    "逾期未按收费通知",
+];
+pub const MARKERS_2019: &[&str] = &[
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "其他对外管理服务事项",
+    "第二十条第(九)项",
+    "政府集中采购",
+    "采购总金额",
+];
+pub const MARKERS_PRE2019: &[&str] = &[
+    "申请总数",
+    "同意公开答复数",
+    "同意部分公开答复数",
+    "否决公开答复",
+    "行政申诉数",
+    "依申请公开信息目录数",
+    "非《条例》所指政府信息",
+];
+
+/// Label of a cell for display: "（七）总计 · 自然人".
+pub fn cell_label(table: crate::TableId, row: &str, col: &str) -> String {
+    use crate::TableId;
+    match table {
+        TableId::Applications => {
+            let r = t3_row(row).map_or(row, |r| r.short);
+            let c = T3_COLUMNS
+                .iter()
+                .find(|c| c.key == col)
+                .map_or(col, |c| c.label);
+            format!("{r}·{c}")
+        }
+        TableId::Review => {
+            let r = T4_ROWS
+                .iter()
+                .find(|r| r.key == row)
+                .map_or(row, |r| r.short);
+            let c = T4_COLUMNS
+                .iter()
+                .find(|c| c.key == col)
+                .map_or(col, |c| c.label);
+            format!("{r}·{c}")
+        }
+        TableId::Active => {
+            let def = ACTIVE_2021.iter().chain(ACTIVE_2019).find(|r| r.key == row);
+            let r = def.map_or(row, |r| r.label);
+            let c = def
+                .and_then(|d| d.columns.iter().find(|c| c.key == col))
+                .map_or(col, |c| c.label);
+            format!("{r}·{c}")
+        }
+    }
+}
+
+/// English column label.
+pub fn col_en(table: crate::TableId, col: &str) -> &'static str {
+    use crate::TableId;
+    let cols: &[ColDef] = match table {
+        TableId::Applications => T3_COLUMNS,
+        TableId::Review => T4_COLUMNS,
+        TableId::Active => return "",
+    };
+    cols.iter().find(|c| c.key == col).map_or("", |c| c.en)
+}

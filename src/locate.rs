@@ -1,0 +1,1062 @@
+//! Records → the three official tables, each cell mapped to its form key with its
+//! source span. Tables are found by their own labels, never by section numbers; rows of
+//! Table 3 are matched to the form's row order with their labels as anchors, because
+//! PDF copies detach labels from numbers (domain-spec §E.2).
+
+use crate::cells::{glued_tail, parse_cell, Parsed};
+use crate::forms::{self, Format, T3Layout};
+use crate::glued::{self, Split};
+use crate::normalize::{label_key, LineIndex};
+use crate::records::{Record, Shape};
+use crate::{Cell, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
+
+/// One data cell as found in the input.
+#[derive(Debug, Clone)]
+pub struct DataCell {
+    pub start: usize,
+    pub end: usize,
+    pub raw: String,
+    pub parsed: Parsed,
+}
+
+impl DataCell {
+    fn from_piece(src: &str, start: usize, end: usize) -> DataCell {
+        let raw = src.get(start..end).unwrap_or("").to_string();
+        let parsed = parse_cell(&raw);
+        DataCell {
+            start,
+            end,
+            raw,
+            parsed,
+        }
+    }
+    fn with(mut self, read: ReadHow, value: Option<Num>) -> DataCell {
+        self.parsed.read = read;
+        self.parsed.value = value;
+        self
+    }
+}
+
+/// A relation that was used to read the input and therefore cannot be checked.
+#[derive(Debug, Clone)]
+pub struct Assumption {
+    pub rule: &'static str,
+    pub instance: String,
+    pub reason: Message,
+}
+
+#[derive(Debug, Default)]
+pub struct Located {
+    pub cells: Vec<Cell>,
+    pub info: Vec<TableInfo>,
+    pub notes: Vec<Note>,
+    pub t3_layout: Option<T3Layout>,
+    pub t2_format: Option<Format>,
+    pub assumptions: Vec<Assumption>,
+}
+
+pub struct Ctx<'a> {
+    pub src: &'a str,
+    pub recs: &'a [Record],
+    pub keys: Vec<String>,
+    pub lines: &'a LineIndex,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(src: &'a str, recs: &'a [Record], lines: &'a LineIndex) -> Ctx<'a> {
+        let keys = recs.iter().map(|r| label_key(r.text(src))).collect();
+        Ctx {
+            src,
+            recs,
+            keys,
+            lines,
+        }
+    }
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.lines.span(self.src, start, end)
+    }
+    fn line_of(&self, rec: usize) -> Option<usize> {
+        self.recs
+            .get(rec)
+            .map(|r| self.lines.line_col(self.src, r.start).0)
+    }
+    fn note(
+        &self,
+        code: &str,
+        sev: Severity,
+        zh: String,
+        en: String,
+        at: Option<(usize, usize)>,
+    ) -> Note {
+        Note {
+            code: code.to_string(),
+            severity: sev,
+            message: Message { zh, en },
+            span: at.map(|(s, e)| self.span(s, e)),
+        }
+    }
+}
+
+/// Page furniture such as "— 4 —", "- 5 -", "-3-", "第 4 页".
+fn is_furniture(key: &str) -> bool {
+    let t = key.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－'));
+    let dashed = t.len() < key.len() && !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let page = key.starts_with('第') && key.ends_with('页');
+    dashed || page
+}
+
+/// The numbers at the end of a record (explicit cells, or space-separated tokens).
+struct Trailing {
+    /// Byte offset where the label part of the record ends.
+    label_end: usize,
+    cells: Vec<DataCell>,
+    /// Digits glued to the last label token ("出具0"), not yet counted in `cells`.
+    glued: Option<DataCell>,
+}
+
+fn trailing(src: &str, rec: &Record) -> Trailing {
+    let mut cells = Vec::new();
+    let mut idx = rec.cells.len();
+    while idx > 0 {
+        let p = &rec.cells[idx - 1];
+        let c = DataCell::from_piece(src, p.start, p.end);
+        let ok = match rec.shape {
+            Shape::Plain => matches!(c.parsed.read, ReadHow::Number | ReadHow::DashZero),
+            _ => c.parsed.is_data(),
+        };
+        if !ok {
+            break;
+        }
+        cells.push(c);
+        idx -= 1;
+    }
+    cells.reverse();
+    let mut glued = None;
+    let label_end = match idx {
+        0 => rec.start,
+        i => {
+            let p = &rec.cells[i - 1];
+            let t = src.get(p.start..p.end).unwrap_or("");
+            if let Some(off) = glued_tail(t) {
+                glued = Some(DataCell::from_piece(src, p.start + off, p.end));
+            }
+            p.end
+        }
+    };
+    Trailing {
+        label_end,
+        cells,
+        glued,
+    }
+}
+
+fn label_of(trail: &Trailing, src: &str, rec: &Record) -> String {
+    let end = trail.glued.as_ref().map_or(trail.label_end, |g| g.start);
+    src.get(rec.start..end.max(rec.start))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A Table 3 row as read: 7 cells (None = not readable), plus how.
+struct T3Row {
+    rec: usize,
+    label: String,
+    cells: Vec<Option<DataCell>>,
+    /// R3 was assumed to read this row (glued digits split, or a 6-number row).
+    assumed: Option<Message>,
+    ambiguous: bool,
+}
+
+const W3: usize = 7;
+
+/// Reads the 7 data cells of a Table 3 row from one record, if it is one.
+fn t3_row(ctx: &Ctx, i: usize) -> Option<T3Row> {
+    let rec = &ctx.recs[i];
+    let src = ctx.src;
+    let mut t = trailing(src, rec);
+    let label = label_of(&t, src, rec);
+    let explicit = rec.shape != Shape::Plain;
+    if explicit {
+        while t.cells.len() > W3
+            && t.cells
+                .last()
+                .is_some_and(|c| c.parsed.read == ReadHow::Blank)
+        {
+            t.cells.pop();
+        }
+        if t.cells.len() >= W3 {
+            let cells = t.cells.split_off(t.cells.len() - W3);
+            if cells.iter().all(|c| c.parsed.read == ReadHow::Blank) && label_key(&label).is_empty()
+            {
+                return None;
+            }
+            return Some(T3Row {
+                rec: i,
+                label,
+                cells: cells.into_iter().map(Some).collect(),
+                assumed: None,
+                ambiguous: false,
+            });
+        }
+        t.cells.retain(|c| c.parsed.read != ReadHow::Blank);
+    }
+    let mut nums = t.cells;
+    if nums.len() == W3 - 1 {
+        if let Some(g) = t.glued.take() {
+            nums.insert(0, g);
+        }
+    }
+    if nums.len() >= W3 {
+        let cells = nums.split_off(nums.len() - W3);
+        return Some(T3Row {
+            rec: i,
+            label,
+            cells: cells.into_iter().map(Some).collect(),
+            assumed: None,
+            ambiguous: false,
+        });
+    }
+    if nums.len() == W3 - 1 {
+        return Some(six_numbers(i, label, nums));
+    }
+    // Glued digits: the whole row in one run.
+    let run = match (nums.len(), t.glued) {
+        (1, _) if nums[0].raw.len() >= W3 && nums[0].raw.bytes().all(|b| b.is_ascii_digit()) => {
+            nums.pop()
+        }
+        (0, Some(g)) if g.raw.len() >= W3 => Some(g),
+        _ => None,
+    }?;
+    Some(split_glued_row(i, label, run))
+}
+
+fn six_numbers(i: usize, label: String, nums: Vec<DataCell>) -> T3Row {
+    let v: Vec<Num> = nums
+        .iter()
+        .map(|c| c.parsed.value.unwrap_or(Num::ZERO))
+        .collect();
+    let first5 = Num::sum(v[..5].iter().copied());
+    let fits_total = first5 == Some(v[5]);
+    if fits_total && !v.iter().all(Num::is_zero) {
+        // 5 components + 总计 with one component dropped, or 6 components with 总计
+        // dropped: the numbers cannot tell which.
+        return T3Row {
+            rec: i,
+            label,
+            cells: vec![None; W3],
+            assumed: None,
+            ambiguous: true,
+        };
+    }
+    let mut cells: Vec<Option<DataCell>> = nums
+        .into_iter()
+        .map(|c| {
+            let (read, value) = (ReadHow::Assumed, c.parsed.value);
+            Some(c.with(read, value))
+        })
+        .collect();
+    cells.push(None);
+    T3Row {
+        rec: i,
+        label,
+        cells,
+        assumed: Some(Message {
+            zh: "此行只有 6 个数，按六个申请人列读取，总计列视为空白".into(),
+            en: "this row has 6 numbers: read as the six applicant columns, 总计 taken as blank"
+                .into(),
+        }),
+        ambiguous: false,
+    }
+}
+
+fn split_glued_row(i: usize, label: String, run: DataCell) -> T3Row {
+    match glued::split(&run.raw, W3, 1) {
+        Split::One(parts) => {
+            let mut cells = Vec::new();
+            let mut off = run.start;
+            for n in parts {
+                let len = n.to_string().len();
+                let c = DataCell::from_piece_str(&run.raw, off - run.start, len, off);
+                cells.push(Some(c.with(ReadHow::SplitGlued, Some(n))));
+                off += len;
+            }
+            T3Row {
+                rec: i,
+                label,
+                cells,
+                assumed: Some(Message {
+                    zh: format!("数字“{}”粘连，按“总计 = 六列之和”拆分，故本行此关系无法核对", run.raw),
+                    en: format!("digits \"{}\" were glued together and split assuming 总计 = sum of the six columns, so that relation cannot be checked for this row", run.raw),
+                }),
+                ambiguous: false,
+            }
+        }
+        Split::Ambiguous(_) | Split::None => T3Row {
+            rec: i,
+            label,
+            cells: vec![None; W3],
+            assumed: None,
+            ambiguous: true,
+        },
+    }
+}
+
+impl DataCell {
+    fn from_piece_str(raw: &str, rel: usize, len: usize, abs: usize) -> DataCell {
+        let text = raw.get(rel..rel + len).unwrap_or("").to_string();
+        let parsed = parse_cell(&text);
+        DataCell {
+            start: abs,
+            end: abs + len,
+            raw: text,
+            parsed,
+        }
+    }
+}
+
+/// Which T3 row a label names: the keyword found last in the text wins (a line may
+/// carry a group label before the sub-row label, or header text before a row label).
+fn t3_label(label: &str) -> Option<&'static str> {
+    let k = label_key(label);
+    let mut best: Option<(usize, &'static str)> = None;
+    for row in forms::T3_ROWS {
+        for kw in row.keywords {
+            if let Some(pos) = k.rfind(kw) {
+                let end = pos + kw.len();
+                if best.is_none_or(|(b, _)| end > b) {
+                    best = Some((end, row.key));
+                }
+            }
+        }
+    }
+    best.map(|(_, key)| key)
+}
+
+/// Finds Table 3: returns (first record, end record) of its region.
+fn t3_region(ctx: &Ctx) -> Option<(usize, usize)> {
+    let anchor = ctx
+        .keys
+        .iter()
+        .position(|k| k.contains("勾稽关系") || k.contains("申请人情况"));
+    let start = match anchor {
+        Some(a) => a,
+        None => (0..ctx.recs.len())
+            .find(|&i| ctx.keys[i].contains("本年新收") && t3_row(ctx, i).is_some())?,
+    };
+    let end = (start + 1..ctx.recs.len())
+        .find(|&i| is_t4_anchor(&ctx.keys[i]) || is_after_tables(&ctx.keys[i]))
+        .unwrap_or(ctx.recs.len());
+    Some((start, end))
+}
+
+fn is_t4_anchor(k: &str) -> bool {
+    k.contains("行政复议")
+        || k.contains("复议后起诉")
+        || k.contains("未经复议")
+        || k.contains("结果维持")
+}
+
+fn is_after_tables(k: &str) -> bool {
+    k.starts_with("五、") || k.contains("存在的主要问题") || k.starts_with("六、其他需要报告")
+}
+
+pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
+    let mut out = Located::default();
+    let t3 = t3_region(ctx);
+    locate_t3(ctx, t3, fallback_format, &mut out);
+    let t4_from = t3.map_or(0, |(_, e)| e);
+    locate_t4(ctx, t4_from, &mut out);
+    let t2_end = t3.map_or(ctx.recs.len(), |(s, _)| s);
+    let fmt = out.t3_layout.map(T3Layout::format).or(fallback_format);
+    locate_t2(ctx, t2_end, fmt, &mut out);
+    out
+}
+
+// ------------------------------------------------------------------ Table 3
+
+fn collect_t3_rows(ctx: &Ctx, start: usize, end: usize, out: &mut Located) -> Vec<T3Row> {
+    let mut rows = Vec::new();
+    let mut pending_label = String::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush_run = |run: &mut Vec<usize>,
+                     rows: &mut Vec<T3Row>,
+                     label: &mut String,
+                     out: &mut Located| {
+        if run.len() == W3 {
+            let cells = run
+                .iter()
+                .map(|&r| {
+                    let p = &ctx.recs[r].cells[0];
+                    Some(DataCell::from_piece(ctx.src, p.start, p.end))
+                })
+                .collect();
+            rows.push(T3Row {
+                rec: run[0],
+                label: std::mem::take(label),
+                cells,
+                assumed: None,
+                ambiguous: false,
+            });
+        } else if run.len() > 1 {
+            let first = &ctx.recs[run[0]];
+            out.notes.push(ctx.note(
+                "READ-LOOSE-NUMBERS",
+                Severity::Warning,
+                format!("第三表中有 {} 个单独成行的数，无法确定它们属于哪些单元格（可能是按列提取的 PDF 文本），未使用", run.len()),
+                format!("{} numbers stand on lines of their own in Table 3; which cells they belong to cannot be told (column-wise PDF text?), so they were not used", run.len()),
+                Some((first.start, first.end)),
+            ));
+        }
+        run.clear();
+    };
+    for i in start..end {
+        let key = &ctx.keys[i];
+        if key.is_empty() || is_furniture(key) {
+            continue;
+        }
+        let rec = &ctx.recs[i];
+        let single_number = rec.cells.len() == 1 && {
+            let c = ctx.recs[i].cell(ctx.src, 0);
+            matches!(parse_cell(c).read, ReadHow::Number | ReadHow::DashZero) && c.len() < W3
+        };
+        if single_number {
+            run.push(i);
+            continue;
+        }
+        flush_run(&mut run, &mut rows, &mut pending_label, out);
+        match t3_row(ctx, i) {
+            Some(mut row) => {
+                row.label = format!("{pending_label}{}", row.label);
+                pending_label.clear();
+                rows.push(row);
+            }
+            None => {
+                pending_label.push_str(rec.text(ctx.src));
+                pending_label.push('\n');
+            }
+        }
+    }
+    flush_run(&mut run, &mut rows, &mut pending_label, out);
+    rows
+}
+
+/// Aligns data rows with the form's rows (an edit-distance alignment where a row's own
+/// label is an anchor). Returns, per form row, the index of its data row.
+fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Option<usize>>) {
+    const SKIP_ROW: u32 = 3;
+    const SKIP_KEY: u32 = 2;
+    let cost = |l: Option<&str>, k: &str| match l {
+        Some(l) if l == k => 0,
+        None => 1,
+        Some(_) => 4,
+    };
+    let (n, m) = (labels.len(), keys.len());
+    let mut dp = vec![vec![u32::MAX / 2; m + 1]; n + 1];
+    dp[0][0] = 0;
+    for i in 0..=n {
+        for j in 0..=m {
+            let here = dp[i][j];
+            if i < n && here + SKIP_ROW < dp[i + 1][j] {
+                dp[i + 1][j] = here + SKIP_ROW;
+            }
+            if j < m && here + SKIP_KEY < dp[i][j + 1] {
+                dp[i][j + 1] = here + SKIP_KEY;
+            }
+            if i < n && j < m {
+                let c = here + cost(labels[i], keys[j]);
+                if c < dp[i + 1][j + 1] {
+                    dp[i + 1][j + 1] = c;
+                }
+            }
+        }
+    }
+    let mut map = vec![None; m];
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && dp[i][j] == dp[i - 1][j - 1] + cost(labels[i - 1], keys[j - 1]) {
+            map[j - 1] = Some(i - 1);
+            i -= 1;
+            j -= 1;
+        } else if i > 0 && dp[i][j] == dp[i - 1][j] + SKIP_ROW {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    (dp[n][m], map)
+}
+
+/// Drops assignments of unlabelled rows that sit between two label-confirmed rows when
+/// the stretch has a different number of data rows and form rows: which row was
+/// skipped is then unknown, and a guess would put numbers in the wrong cells.
+fn drop_unanchored(labels: &[Option<&str>], keys: &[&str], map: &mut [Option<usize>]) -> usize {
+    let confirmed =
+        |j: usize, map: &[Option<usize>]| map[j].is_some_and(|i| labels[i] == Some(keys[j]));
+    let mut dropped = 0;
+    let mut seg_start = 0; // first key index of the current stretch
+    let mut prev_row: Option<usize> = None;
+    for j in 0..=keys.len() {
+        let boundary = j == keys.len() || confirmed(j, map);
+        if !boundary {
+            continue;
+        }
+        let next_row = if j == keys.len() {
+            labels.len()
+        } else {
+            map[j].unwrap_or(labels.len())
+        };
+        let first_row = prev_row.map_or(0, |r| r + 1);
+        let rows_in = next_row.saturating_sub(first_row);
+        let keys_in = j - seg_start;
+        if rows_in != keys_in {
+            for slot in map.iter_mut().take(j).skip(seg_start) {
+                if let Some(i) = *slot {
+                    if labels[i]
+                        != Some(
+                            keys[seg_start..j]
+                                .iter()
+                                .find(|k| Some(**k) == labels[i])
+                                .copied()
+                                .unwrap_or(""),
+                        )
+                    {
+                        *slot = None;
+                        dropped += 1;
+                    }
+                }
+            }
+        }
+        if j < keys.len() {
+            prev_row = map[j];
+            seg_start = j + 1;
+        }
+    }
+    dropped
+}
+
+fn locate_t3(
+    ctx: &Ctx,
+    region: Option<(usize, usize)>,
+    fallback: Option<Format>,
+    out: &mut Located,
+) {
+    let Some((start, end)) = region else {
+        out.info.push(missing_info(TableId::Applications));
+        return;
+    };
+    let rows = collect_t3_rows(ctx, start, end, out);
+    if rows.is_empty() {
+        out.notes.push(ctx.note(
+            "READ-T3-NO-ROWS",
+            Severity::Warning,
+            "找到了第三表（收到和处理政府信息公开申请情况）的表头，但没有读到任何数据行".into(),
+            "found the heading of Table 3 (applications) but no data row could be read".into(),
+            ctx.recs.get(start).map(|r| (r.start, r.end)),
+        ));
+    }
+    let labels: Vec<Option<&'static str>> = rows.iter().map(|r| t3_label(&r.label)).collect();
+    let has = |k: &str| labels.contains(&Some(k));
+    let three = T3Layout::ThreeOther.rows();
+    let single = T3Layout::SingleOther.rows();
+    let (c3, m3) = align(&labels, &three);
+    let (c1, m1) = align(&labels, &single);
+    let prefer_three = if has("OTHER_1") || has("OTHER_2") || has("OTHER_3") {
+        true
+    } else if has("OTHER") {
+        false
+    } else if c3 != c1 {
+        c3 < c1
+    } else {
+        fallback != Some(Format::F2019)
+    };
+    let (layout, keys, mut map) = if prefer_three {
+        (T3Layout::ThreeOther, three, m3)
+    } else {
+        (T3Layout::SingleOther, single, m1)
+    };
+    let dropped = drop_unanchored(&labels, &keys, &mut map);
+    if dropped > 0 {
+        out.notes.push(ctx.note(
+            "READ-T3-ROWS-UNCERTAIN",
+            Severity::Warning,
+            format!("第三表有 {dropped} 行数字无法确定对应哪一行（行数与标准表格不符且缺少行标签），相关单元格按未读取处理"),
+            format!("{dropped} rows of numbers in Table 3 could not be matched to a form row (row count differs from the form and labels are missing); those cells are treated as not read"),
+            ctx.recs.get(start).map(|r| (r.start, r.end)),
+        ));
+    }
+    out.t3_layout = if rows.is_empty() { None } else { Some(layout) };
+    let used: Vec<usize> = map.iter().flatten().copied().collect();
+    for (i, row) in rows.iter().enumerate() {
+        if !used.contains(&i) {
+            let rec = &ctx.recs[row.rec];
+            out.notes.push(ctx.note(
+                "READ-T3-EXTRA-ROW",
+                Severity::Warning,
+                "第三表中的这一行数字与标准表格的任何一行都对不上，未使用".into(),
+                "this row of numbers in Table 3 matches no row of the form and was not used".into(),
+                Some((rec.start, rec.end)),
+            ));
+        }
+    }
+    let mut read = 0;
+    for (j, key) in keys.iter().enumerate() {
+        let row = map[j].and_then(|i| rows.get(i));
+        if let (Some(row), Some(l)) = (row, map[j].and_then(|i| labels[i])) {
+            if l != *key {
+                let rec = &ctx.recs[row.rec];
+                out.notes.push(ctx.note(
+                    "READ-T3-LABEL-POSITION",
+                    Severity::Info,
+                    format!("这一行数字附近的标签像是“{}”，按表格行序读作“{}”", row_label(l), row_label(key)),
+                    format!("the label near this row looks like {l}; by the form's row order it was read as {key}"),
+                    Some((rec.start, rec.end)),
+                ));
+            }
+        }
+        if let Some(row) = row {
+            if row.ambiguous {
+                let rec = &ctx.recs[row.rec];
+                out.notes.push(ctx.note(
+                    "READ-AMBIGUOUS-ROW",
+                    Severity::Warning,
+                    format!("“{}”一行的数字有不止一种拆分方式，无法确定各单元格的值", row_label(key)),
+                    format!("the numbers of row {key} can be split into cells in more than one way; its cells are not read"),
+                    Some((rec.start, rec.end)),
+                ));
+            }
+            if let Some(reason) = &row.assumed {
+                out.assumptions.push(Assumption {
+                    rule: "R3",
+                    instance: key.to_string(),
+                    reason: reason.clone(),
+                });
+            }
+        }
+        for (c, col) in forms::T3_COLUMNS.iter().enumerate() {
+            let dc = row.and_then(|r| r.cells.get(c).cloned().flatten());
+            let missing_why = match row {
+                None => ReadHow::Missing,
+                Some(r) if r.ambiguous => ReadHow::Unreadable,
+                Some(_) => ReadHow::Blank,
+            };
+            let cell = make_cell(ctx, TableId::Applications, key, col.key, dc, missing_why);
+            if cell.value.is_some() {
+                read += 1;
+            }
+            out.cells.push(cell);
+        }
+    }
+    out.info.push(TableInfo {
+        table: TableId::Applications,
+        found: true,
+        format: out.t3_layout.map(|l| l.format().key().to_string()),
+        layout: rows
+            .first()
+            .map(|r| ctx.recs[r.rec].shape.name().to_string()),
+        rows: keys.iter().map(|k| k.to_string()).collect(),
+        columns: forms::T3_COLUMNS
+            .iter()
+            .map(|c| c.key.to_string())
+            .collect(),
+        line: ctx.line_of(start),
+        cells_read: read,
+        cells_expected: keys.len() * W3,
+    });
+}
+
+fn row_label(key: &str) -> &'static str {
+    forms::t3_row(key).map_or("", |r| r.label)
+}
+
+fn make_cell(
+    ctx: &Ctx,
+    table: TableId,
+    row: &str,
+    col: &str,
+    dc: Option<DataCell>,
+    none_how: ReadHow,
+) -> Cell {
+    match dc {
+        Some(dc) => {
+            let span = ctx.span(dc.start, dc.end);
+            Cell {
+                table,
+                row: row.to_string(),
+                column: col.to_string(),
+                value: dc.parsed.value,
+                raw: dc.raw,
+                read: dc.parsed.read,
+                annotation: dc.parsed.annotation,
+                line: Some(span.line),
+                span: Some(span),
+            }
+        }
+        None => Cell {
+            table,
+            row: row.to_string(),
+            column: col.to_string(),
+            value: None,
+            raw: String::new(),
+            read: none_how,
+            annotation: None,
+            span: None,
+            line: None,
+        },
+    }
+}
+
+fn missing_info(table: TableId) -> TableInfo {
+    TableInfo {
+        table,
+        found: false,
+        format: None,
+        layout: None,
+        rows: Vec::new(),
+        columns: Vec::new(),
+        line: None,
+        cells_read: 0,
+        cells_expected: 0,
+    }
+}
+
+// ------------------------------------------------------------------ Table 4
+
+const W4: usize = 15;
+
+fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
+    let n = ctx.recs.len();
+    let anchor = (from..n).find(|&i| {
+        let k = &ctx.keys[i];
+        k.contains("复议后起诉")
+            || k.contains("未经复议")
+            || k.contains("结果维持")
+            || (k.contains("行政复议") && k.contains("行政诉讼"))
+    });
+    let Some(anchor) = anchor else {
+        out.info.push(missing_info(TableId::Review));
+        return;
+    };
+    let mut found: Option<(usize, Vec<Option<DataCell>>, &'static str)> = None;
+    let mut run: Vec<DataCell> = Vec::new();
+    let mut run_start = anchor;
+    let limit = (anchor + 80).min(n);
+    for i in anchor..limit {
+        let key = &ctx.keys[i];
+        if i > anchor && is_after_tables(key) {
+            break;
+        }
+        if key.is_empty() || is_furniture(key) {
+            continue;
+        }
+        let rec = &ctx.recs[i];
+        let mut t = trailing(ctx.src, rec);
+        let label_empty = label_key(&label_of(&t, ctx.src, rec)).is_empty();
+        if rec.shape != Shape::Plain {
+            while t.cells.len() > W4
+                && t.cells
+                    .last()
+                    .is_some_and(|c| c.parsed.read == ReadHow::Blank)
+            {
+                t.cells.pop();
+            }
+            if t.cells.len() >= W4 && t.cells.iter().any(|c| c.parsed.read != ReadHow::Blank) {
+                let cells = t.cells.split_off(t.cells.len() - W4);
+                found = Some((i, cells.into_iter().map(Some).collect(), rec.shape.name()));
+                break;
+            }
+            t.cells.retain(|c| c.parsed.read != ReadHow::Blank);
+        }
+        if t.cells.len() >= W4 {
+            let cells = t.cells.split_off(t.cells.len() - W4);
+            found = Some((i, cells.into_iter().map(Some).collect(), rec.shape.name()));
+            break;
+        }
+        let glued_run = match (t.cells.len(), t.glued.take()) {
+            (1, _)
+                if t.cells[0].raw.len() >= W4
+                    && t.cells[0].raw.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                t.cells.pop()
+            }
+            (0, Some(g)) if g.raw.len() >= W4 => Some(g),
+            _ => None,
+        };
+        if let Some(g) = glued_run {
+            match glued::split(&g.raw, 5, 3) {
+                Split::One(parts) => {
+                    let mut cells = Vec::new();
+                    let mut off = g.start;
+                    for p in parts {
+                        let len = p.to_string().len();
+                        let c = DataCell::from_piece_str(&g.raw, off - g.start, len, off);
+                        cells.push(Some(c.with(ReadHow::SplitGlued, Some(p))));
+                        off += len;
+                    }
+                    for block in ["REV", "LIT_DIRECT", "LIT_AFTER"] {
+                        out.assumptions.push(Assumption {
+                            rule: match block { "REV" => "R10", "LIT_DIRECT" => "R11", _ => "R12" },
+                            instance: block.to_string(),
+                            reason: Message {
+                                zh: format!("第四表数字“{}”粘连，按“总计 = 四项之和”拆分，故此关系无法核对", g.raw),
+                                en: format!("Table 4 digits \"{}\" were glued and split assuming 总计 = sum of the four results, so that relation cannot be checked", g.raw),
+                            },
+                        });
+                    }
+                    found = Some((i, cells, "glued"));
+                }
+                Split::Ambiguous(_) | Split::None => {
+                    out.notes.push(ctx.note(
+                        "READ-AMBIGUOUS-ROW",
+                        Severity::Warning,
+                        format!("第四表的数字“{}”粘连在一起，且拆分方式不唯一，无法读取", g.raw),
+                        format!("the Table 4 digits \"{}\" are glued together and can be split in more than one way (or none); not read", g.raw),
+                        Some((g.start, g.end)),
+                    ));
+                    found = Some((i, vec![None; W4], "glued"));
+                }
+            }
+            break;
+        }
+        // Numbers on lines of their own (one cell per line, or column-wise PDF text).
+        if label_empty && !t.cells.is_empty() {
+            if run.is_empty() {
+                run_start = i;
+            }
+            run.extend(t.cells);
+            if run.len() == W4 {
+                found = Some((run_start, run.drain(..).map(Some).collect(), "lines"));
+                break;
+            }
+            if run.len() > W4 {
+                break;
+            }
+        } else if !run.is_empty() {
+            run.clear();
+        } else if !t.cells.is_empty() && t.cells.len() < W4 && t.cells.len() >= 10 {
+            out.notes.push(ctx.note(
+                "READ-T4-SHORT-ROW",
+                Severity::Warning,
+                format!("第四表数据行只有 {} 个数（应为 15 个），无法确定空白的是哪些单元格", t.cells.len()),
+                format!("the Table 4 data row has {} numbers instead of 15; which cells are blank cannot be told", t.cells.len()),
+                Some((rec.start, rec.end)),
+            ));
+            found = Some((i, vec![None; W4], rec.shape.name()));
+            break;
+        }
+    }
+    let (at, cells, layout) = match found {
+        Some(f) => f,
+        None => {
+            out.notes.push(ctx.note(
+                "READ-T4-NO-ROW",
+                Severity::Warning,
+                "找到了第四表（行政复议、行政诉讼）的表头，但没有找到 15 个数的数据行".into(),
+                "found the heading of Table 4 (review and litigation) but no data row of 15 numbers".into(),
+                ctx.recs.get(anchor).map(|r| (r.start, r.end)),
+            ));
+            (anchor, vec![None; W4], "")
+        }
+    };
+    let mut read = 0;
+    let mut k = 0;
+    for row in forms::T4_ROWS {
+        for col in forms::T4_COLUMNS {
+            let dc = cells.get(k).cloned().flatten();
+            let cell = make_cell(ctx, TableId::Review, row.key, col.key, dc, ReadHow::Missing);
+            if cell.value.is_some() {
+                read += 1;
+            }
+            out.cells.push(cell);
+            k += 1;
+        }
+    }
+    out.info.push(TableInfo {
+        table: TableId::Review,
+        found: true,
+        format: None,
+        layout: (!layout.is_empty()).then(|| layout.to_string()),
+        rows: forms::T4_ROWS.iter().map(|r| r.key.to_string()).collect(),
+        columns: forms::T4_COLUMNS
+            .iter()
+            .map(|c| c.key.to_string())
+            .collect(),
+        line: ctx.line_of(at),
+        cells_read: read,
+        cells_expected: W4,
+    });
+}
+
+// ------------------------------------------------------------------ Table 2
+
+fn locate_t2(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located) {
+    let start = (0..end).find(|&i| {
+        let k = &ctx.keys[i];
+        k.contains("第二十条第(一)项")
+            || (k.contains("信息内容") && (k.contains("本年") || k.contains("数量")))
+    });
+    let Some(start) = start else {
+        out.info.push(missing_info(TableId::Active));
+        return;
+    };
+    let stop = (start + 1..end)
+        .find(|&i| ctx.keys[i].starts_with("三、") || ctx.keys[i].contains("勾稽关系"))
+        .unwrap_or(end);
+    let stop = stop.min(start + 120);
+    let region = &ctx.keys[start..stop];
+    let count = |m: &[&str]| {
+        m.iter()
+            .filter(|k| region.iter().any(|r| r.contains(*k)))
+            .count()
+    };
+    let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
+    let format = if m21 > m19 {
+        Format::F2021
+    } else if m19 > m21 {
+        Format::F2019
+    } else {
+        fallback.unwrap_or(Format::F2021)
+    };
+    out.t2_format = (m21 != m19).then_some(format);
+    let mut read = 0;
+    let mut expected = 0;
+    for def in forms::active_rows(format) {
+        expected += def.columns.len();
+        let values = find_active_row(ctx, start, stop, def);
+        let found_row = values.is_some();
+        let values = values.unwrap_or_default();
+        if found_row && values.iter().all(Option::is_none) {
+            out.notes.push(ctx.note(
+                "READ-T2-ROW",
+                Severity::Info,
+                format!("第二表“{}”一行的数不足 {} 个，无法确定对应的列", def.label, def.columns.len()),
+                format!("Table 2 row {} has fewer than {} numbers; which columns they belong to cannot be told", def.key, def.columns.len()),
+                None,
+            ));
+        }
+        for (c, col) in def.columns.iter().enumerate() {
+            let dc = values.get(c).cloned().flatten();
+            let how = if found_row {
+                ReadHow::Blank
+            } else {
+                ReadHow::Missing
+            };
+            let cell = make_cell(ctx, TableId::Active, def.key, col.key, dc, how);
+            if cell.value.is_some() {
+                read += 1;
+            }
+            out.cells.push(cell);
+        }
+    }
+    out.info.push(TableInfo {
+        table: TableId::Active,
+        found: true,
+        format: out.t2_format.map(|f| f.key().to_string()),
+        layout: ctx.recs.get(start + 1).map(|r| r.shape.name().to_string()),
+        rows: forms::active_rows(format)
+            .iter()
+            .map(|r| r.key.to_string())
+            .collect(),
+        columns: Vec::new(),
+        line: ctx.line_of(start),
+        cells_read: read,
+        cells_expected: expected,
+    });
+}
+
+/// The values of one Table 2 row: `None` when the row label is absent, else one entry per
+/// column (None = blank / not readable).
+fn find_active_row(
+    ctx: &Ctx,
+    start: usize,
+    stop: usize,
+    def: &forms::ActiveRow,
+) -> Option<Vec<Option<DataCell>>> {
+    let want = def.columns.len();
+    for i in start..stop {
+        let rec = &ctx.recs[i];
+        let first = label_key(rec.cell(ctx.src, 0));
+        let is_row = def.keywords.iter().any(|k| first.starts_with(k))
+            && !(def.key == "NDOC"
+                && first.starts_with("行政规范")
+                && !def.keywords.contains(&"行政规范性文件"));
+        // "规范性文件" must not also match the label of another row.
+        if !is_row || (def.key == "REG" && !first.starts_with("规章")) {
+            continue;
+        }
+        let src = ctx.src;
+        let mut vals: Vec<DataCell> = Vec::new();
+        if rec.shape != Shape::Plain {
+            vals = rec
+                .cells
+                .iter()
+                .skip(1)
+                .map(|p| DataCell::from_piece(src, p.start, p.end))
+                .collect();
+            vals.truncate(want);
+            while vals.len() < want {
+                vals.push(DataCell {
+                    start: rec.end,
+                    end: rec.end,
+                    raw: String::new(),
+                    parsed: parse_cell(""),
+                });
+            }
+            return Some(
+                vals.into_iter()
+                    .map(|c| c.parsed.is_data().then_some(c))
+                    .collect(),
+            );
+        }
+        let p0 = &rec.cells[0];
+        let t0 = src.get(p0.start..p0.end).unwrap_or("");
+        if let Some(off) = glued_tail(t0) {
+            vals.push(DataCell::from_piece(src, p0.start + off, p0.end));
+        }
+        for p in rec.cells.iter().skip(1) {
+            let c = DataCell::from_piece(src, p.start, p.end);
+            if c.parsed.is_data() {
+                vals.push(c);
+            }
+        }
+        // Values on following lines (one cell per line).
+        let mut j = i + 1;
+        while vals.is_empty() && j < stop {
+            let r = &ctx.recs[j];
+            if ctx.keys[j].is_empty() {
+                j += 1;
+                continue;
+            }
+            let cs: Vec<DataCell> = r
+                .cells
+                .iter()
+                .map(|p| DataCell::from_piece(src, p.start, p.end))
+                .collect();
+            if cs.is_empty() || !cs.iter().all(|c| c.parsed.is_data()) {
+                break;
+            }
+            let mut k = j;
+            let mut acc = Vec::new();
+            while k < stop && acc.len() < want {
+                let r = &ctx.recs[k];
+                let cs: Vec<DataCell> = r
+                    .cells
+                    .iter()
+                    .map(|p| DataCell::from_piece(src, p.start, p.end))
+                    .collect();
+                if cs.is_empty() || !cs.iter().all(|c| c.parsed.is_data()) {
+                    break;
+                }
+                acc.extend(cs);
+                k += 1;
+            }
+            vals = acc;
+            break;
+        }
+        if vals.len() >= want {
+            vals.truncate(want);
+            return Some(vals.into_iter().map(Some).collect());
+        }
+        return Some(vec![None; want]);
+    }
+    None
+}

@@ -1,0 +1,247 @@
+//! Compiler-style text output for the CLI (native only): the tables as read, each
+//! finding with its source line underlined, and a one-line verdict.
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
+
+use crate::forms;
+use crate::{Cell, Finding, Message, Report, Severity, Status, TableId};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+fn pick(m: &Message, lang: Lang) -> &str {
+    match lang {
+        Lang::Zh => &m.zh,
+        Lang::En => &m.en,
+    }
+}
+
+pub struct Options {
+    pub lang: Lang,
+    pub tables: bool,
+}
+
+pub fn text(name: &str, src: &str, report: &Report, opts: &Options) -> String {
+    let lang = opts.lang;
+    let mut out = String::new();
+    let zh = lang == Lang::Zh;
+    out.push_str(&format!(
+        "{name}: {}{}{}\n",
+        report
+            .title
+            .as_deref()
+            .unwrap_or(if zh { "（无标题）" } else { "(no title)" }),
+        report.format.as_deref().map_or(String::new(), |f| if zh {
+            format!(" · {f} 格式")
+        } else {
+            format!(" · {f} format")
+        }),
+        report.year.map_or(String::new(), |y| if zh {
+            format!(" · {y} 年")
+        } else {
+            format!(" · year {y}")
+        }),
+    ));
+    if opts.tables {
+        for info in &report.table_info {
+            if !info.found {
+                continue;
+            }
+            out.push_str(&table_block(report, info.table, lang));
+        }
+    }
+    let mut files = SimpleFiles::new();
+    let id = files.add(name.to_string(), src.to_string());
+    let config = Config::default();
+    for f in &report.findings {
+        let d = diagnostic(f, id, report, lang);
+        if let Ok(s) = term::emit_into_string(&config, &files, &d) {
+            out.push_str(&s);
+        }
+    }
+    for n in &report.notes {
+        let sev = match n.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        };
+        let at = n
+            .span
+            .map_or(String::new(), |s| format!(" ({name}:{}:{})", s.line, s.col));
+        out.push_str(&format!(
+            "{sev}[{}]: {}{at}\n",
+            n.code,
+            pick(&n.message, lang)
+        ));
+    }
+    out.push_str(&verdict(report, lang));
+    out.push('\n');
+    out
+}
+
+fn diagnostic(f: &Finding, id: usize, report: &Report, lang: Lang) -> Diagnostic<usize> {
+    let d = match f.severity {
+        Severity::Error => Diagnostic::error(),
+        Severity::Warning => Diagnostic::warning(),
+        Severity::Info => Diagnostic::note(),
+    };
+    let mut labels = Vec::new();
+    for (i, c) in f.cells.iter().enumerate() {
+        let Some(cell) = report.tables.find(c.table, &c.row, &c.column) else {
+            continue;
+        };
+        let Some(span) = cell.span else { continue };
+        let is_suspect = f.suspects.contains(c);
+        if i > 0 && !is_suspect && labels.len() >= 4 {
+            continue;
+        }
+        let name = forms::cell_label(c.table, &c.row, &c.column);
+        let label = if is_suspect {
+            let extra = match (f.actual, f.expected, f.difference) {
+                (Some(a), Some(e), Some(dd)) if f.suspects.len() == 1 && f.suspects[0] == *c => {
+                    match lang {
+                        Lang::Zh => format!("：左边 {a}，右边 {e}（差 {dd}）"),
+                        Lang::En => format!(": left {a}, right {e} (difference {dd})"),
+                    }
+                }
+                _ => String::new(),
+            };
+            Label::primary(id, span.start..span.end).with_message(format!("{name}{extra}"))
+        } else {
+            Label::secondary(id, span.start..span.end).with_message(name)
+        };
+        labels.push(label);
+    }
+    let mut notes = vec![match lang {
+        Lang::Zh => format!("公式：{}", f.formula.zh),
+        Lang::En => format!("formula: {}", f.formula.en),
+    }];
+    let ops: Vec<String> = f
+        .operands
+        .iter()
+        .map(|o| {
+            let v = o.value.map_or("?".to_string(), |v| v.to_string());
+            format!(
+                "{} = {v}",
+                forms::cell_label(o.cell.table, &o.cell.row, &o.cell.column)
+            )
+        })
+        .collect();
+    if !ops.is_empty() {
+        notes.push(match lang {
+            Lang::Zh => format!("取值：{}", ops.join("，")),
+            Lang::En => format!("values: {}", ops.join(", ")),
+        });
+    }
+    if let Some(official) = crate::catalogue::rule(&f.rule).and_then(|r| r.official) {
+        notes.push(match lang {
+            Lang::Zh => format!("表中原注：{official}"),
+            Lang::En => format!("official note in the table: {official}"),
+        });
+    }
+    d.with_code(format!("{}/{}", f.rule, f.code))
+        .with_message(pick(&f.message, lang).to_string())
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+pub fn verdict(r: &Report, lang: Lang) -> String {
+    let s = &r.summary;
+    if !r.recognised {
+        return match lang {
+            Lang::Zh => "结论：未识别出任何统计表，未检查".into(),
+            Lang::En => "verdict: no statistical table recognised; nothing checked".into(),
+        };
+    }
+    let head = match (s.errors, lang) {
+        (0, Lang::Zh) => "结论：通过".to_string(),
+        (n, Lang::Zh) => format!("结论：{n} 处错误"),
+        (0, Lang::En) => "verdict: pass".to_string(),
+        (n, Lang::En) => format!("verdict: {n} error(s)"),
+    };
+    let partial = match (r.partial, lang) {
+        (true, Lang::Zh) => "；部分内容未能读取（见上方说明）",
+        (true, Lang::En) => "; part of the input could not be read (see notes above)",
+        _ => "",
+    };
+    match lang {
+        Lang::Zh => format!(
+            "{head}，{} 处警告，{} 处提示；共 {} 项检查：{} 通过，{} 不通过，{} 无法核对，{} 不适用{partial}",
+            s.warnings, s.infos, s.checks, s.passed, s.failed, s.cannot_check, s.not_applicable
+        ),
+        Lang::En => format!(
+            "{head}, {} warning(s), {} note(s); {} checks: {} passed, {} failed, {} cannot check, {} not applicable{partial}",
+            s.warnings, s.infos, s.checks, s.passed, s.failed, s.cannot_check, s.not_applicable
+        ),
+    }
+}
+
+/// One table as read, in its official row order; `!` marks a cell in a failing rule,
+/// `?` a cell that could not be read.
+fn table_block(r: &Report, t: TableId, lang: Lang) -> String {
+    let cells = r.tables.get(t);
+    let failing: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Fail && f.severity == Severity::Error)
+        .flat_map(|f| f.suspects.iter())
+        .collect();
+    let mut rows: Vec<&str> = Vec::new();
+    let mut cols: Vec<&str> = Vec::new();
+    for c in cells {
+        if !rows.contains(&c.row.as_str()) {
+            rows.push(&c.row);
+        }
+        if !cols.contains(&c.column.as_str()) {
+            cols.push(&c.column);
+        }
+    }
+    let title = match lang {
+        Lang::Zh => t.zh(),
+        Lang::En => t.en(),
+    };
+    let mut out = format!("\n  {title}\n");
+    out.push_str(&format!("  {:<12}", ""));
+    for c in &cols {
+        out.push_str(&format!("{:>10}", c));
+    }
+    out.push('\n');
+    for row in rows {
+        out.push_str(&format!("  {:<12}", row));
+        for col in &cols {
+            let cell: Option<&Cell> = cells.iter().find(|c| c.row == row && c.column == *col);
+            let s = match cell {
+                None => String::new(),
+                Some(c) => {
+                    let v = c.value.map_or_else(
+                        || {
+                            if c.read == crate::ReadHow::Blank {
+                                "·".to_string()
+                            } else {
+                                "?".to_string()
+                            }
+                        },
+                        |v| v.to_string(),
+                    );
+                    let mark = if failing
+                        .iter()
+                        .any(|f| f.table == t && f.row == row && f.column == *col)
+                    {
+                        "!"
+                    } else {
+                        ""
+                    };
+                    format!("{v}{mark}")
+                }
+            };
+            out.push_str(&format!("{s:>10}"));
+        }
+        out.push('\n');
+    }
+    out
+}

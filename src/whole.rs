@@ -1,0 +1,371 @@
+//! The whole pipeline for one input, and the whole-report rules (R28–R30).
+
+use std::collections::HashMap;
+
+use crate::forms::{self, Format};
+use crate::locate::{self, Ctx};
+use crate::normalize::{label_key, LineIndex};
+use crate::rules;
+use crate::{catalogue, records};
+use crate::{
+    Check, Finding, Message, Note, Report, Severity, Status, Summary, TableId, Tables, MAX_INPUT,
+    SCHEMA_VERSION, VERSION,
+};
+
+fn empty_report() -> Report {
+    Report {
+        schema_version: SCHEMA_VERSION,
+        engine: format!("gouji {VERSION}"),
+        format: None,
+        year: None,
+        title: None,
+        recognised: false,
+        table_info: Vec::new(),
+        tables: Tables::default(),
+        findings: Vec::new(),
+        checks: Vec::new(),
+        summary: Summary::default(),
+        partial: true,
+        notes: Vec::new(),
+    }
+}
+
+fn note(code: &str, sev: Severity, zh: &str, en: &str) -> Note {
+    Note {
+        code: code.into(),
+        severity: sev,
+        message: Message {
+            zh: zh.into(),
+            en: en.into(),
+        },
+        span: None,
+    }
+}
+
+pub fn check(text: &str) -> Report {
+    let mut report = empty_report();
+    if text.len() > MAX_INPUT {
+        report.notes.push(note(
+            "INPUT-TOO-LARGE",
+            Severity::Error,
+            &format!(
+                "输入过大（{} 字节，上限 {} 字节），未检查；请只粘贴报告本身",
+                text.len(),
+                MAX_INPUT
+            ),
+            &format!(
+                "input too large ({} bytes, limit {}); not checked: paste only the report",
+                text.len(),
+                MAX_INPUT
+            ),
+        ));
+        return report;
+    }
+    if text.trim().is_empty() {
+        report.notes.push(note(
+            "INPUT-EMPTY",
+            Severity::Error,
+            "没有输入内容",
+            "the input is empty",
+        ));
+        return report;
+    }
+    let recs = records::split(text);
+    let lines = LineIndex::new(text);
+    let ctx = Ctx::new(text, &recs, &lines);
+    let all_keys = &ctx.keys;
+    let count = |m: &[&str]| {
+        m.iter()
+            .filter(|k| all_keys.iter().any(|r| r.contains(*k)))
+            .count()
+    };
+    let (m21, m19, m_old) = (
+        count(forms::MARKERS_2021),
+        count(forms::MARKERS_2019),
+        count(forms::MARKERS_PRE2019),
+    );
+    let title = find_title(text, &recs);
+    let title_year = title.as_deref().and_then(year_in);
+    let period_year = period_year(all_keys);
+    let year = title_year.or(period_year);
+    let marker_format = if m21 > m19 {
+        Some(Format::F2021)
+    } else if m19 > m21 {
+        Some(Format::F2019)
+    } else {
+        year.map(|y| {
+            if y <= 2020 {
+                Format::F2019
+            } else {
+                Format::F2021
+            }
+        })
+    };
+    if m_old >= 2 && m21 == 0 && m19 == 0 {
+        report.notes.push(note(
+            "FORMAT-PRE-2019",
+            Severity::Error,
+            "这份报告使用 2019 年以前的统计表格（如“申请总数”“同意公开答复数”），本工具只检查 2019 年试行格式和 2021 年格式的报告",
+            "this report uses the statistics tables from before 2019 (e.g. 申请总数, 同意公开答复数); gouji checks only the 2019 trial and 2021 formats",
+        ));
+        report.title = title;
+        report.year = year;
+        return report;
+    }
+    let located = locate::locate(&ctx, marker_format);
+    let mut tables = Tables::default();
+    for c in located.cells {
+        tables.get_mut(c.table).push(c);
+    }
+    let found: HashMap<TableId, bool> = located.info.iter().map(|i| (i.table, i.found)).collect();
+    let recognised = found.values().any(|f| *f);
+    let format = marker_format.or(located.t3_layout.map(|l| l.format()));
+    let county = title.as_deref().map(|t| {
+        let t = t.replace("自治区", "");
+        ["县", "区", "乡", "镇", "街道"]
+            .iter()
+            .any(|k| t.contains(k))
+    });
+    let inp = rules::Input {
+        tables: &tables,
+        t3_layout: located.t3_layout,
+        t2_format: located.t2_format,
+        format,
+        found: found.clone(),
+        assumptions: &located.assumptions,
+        county_level: county,
+    };
+    let out = rules::run(&inp);
+    let mut checks = out.checks;
+    let mut findings = out.findings;
+    if recognised {
+        whole_report_rules(
+            &found,
+            &located.t3_layout,
+            located.t2_format,
+            marker_format,
+            title_year,
+            period_year,
+            format,
+            &mut checks,
+            &mut findings,
+        );
+    }
+    let mut notes = located.notes;
+    if !recognised {
+        notes.push(note(
+            "NO-TABLE",
+            Severity::Error,
+            "没有找到任何统计表（主动公开、收到和处理申请、行政复议和诉讼）。请粘贴报告全文或其中的表格",
+            "no statistical table was recognised (proactive disclosure, applications, review and litigation); paste the whole report or its tables",
+        ));
+    }
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(table_order(a).cmp(&table_order(b)))
+    });
+    let partial = !recognised
+        || located
+            .info
+            .iter()
+            .any(|i| !i.found || i.cells_read < i.cells_expected && i.table != TableId::Active)
+        || checks
+            .iter()
+            .any(|c| c.status == Status::CannotCheck && c.severity == Severity::Error);
+    let summary = summarise(&checks, &findings);
+    Report {
+        schema_version: SCHEMA_VERSION,
+        engine: format!("gouji {VERSION}"),
+        format: format.map(|f| f.key().to_string()),
+        year,
+        title,
+        recognised,
+        table_info: located.info,
+        tables,
+        findings,
+        checks,
+        summary,
+        partial,
+        notes,
+    }
+}
+
+fn table_order(f: &Finding) -> u8 {
+    match f.cells.first().map(|c| c.table) {
+        Some(TableId::Active) => 0,
+        Some(TableId::Applications) => 1,
+        Some(TableId::Review) => 2,
+        None => 3,
+    }
+}
+
+fn summarise(checks: &[Check], findings: &[Finding]) -> Summary {
+    let mut s = Summary {
+        checks: checks.len(),
+        ..Summary::default()
+    };
+    for c in checks {
+        match c.status {
+            Status::Pass => s.passed += 1,
+            Status::Fail => s.failed += 1,
+            Status::CannotCheck => s.cannot_check += 1,
+            Status::NotApplicable => s.not_applicable += 1,
+        }
+    }
+    for f in findings {
+        match f.severity {
+            Severity::Error => s.errors += 1,
+            Severity::Warning => s.warnings += 1,
+            Severity::Info => s.infos += 1,
+        }
+    }
+    s
+}
+
+/// The title: an early line naming the annual report.
+fn find_title(text: &str, recs: &[records::Record]) -> Option<String> {
+    recs.iter()
+        .take(15)
+        .map(|r| r.text(text).trim())
+        .find(|t| t.contains("年度报告") && t.chars().count() < 80)
+        .map(|t| t.trim_start_matches('#').trim().to_string())
+}
+
+/// First year (2000–2099) in a text, as "2024 年" or "2024年".
+fn year_in(t: &str) -> Option<i32> {
+    let k = label_key(t);
+    let b = k.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let digits = b.get(i..i + 4)?;
+        let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
+        let after_ok = k.get(i + 4..).is_some_and(|r| r.starts_with('年'));
+        if before_ok
+            && after_ok
+            && digits.iter().all(u8::is_ascii_digit)
+            && digits[0] == b'2'
+            && digits[1] == b'0'
+        {
+            std::str::from_utf8(digits).ok()?.parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+fn period_year(keys: &[String]) -> Option<i32> {
+    keys.iter().find_map(|k| {
+        let at = k.find("统计期")?;
+        let rest = &k[at..];
+        let y = year_in(rest)?;
+        rest.contains(&format!("{y}年1月1日")).then_some(y)
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn whole_report_rules(
+    found: &HashMap<TableId, bool>,
+    t3_layout: &Option<forms::T3Layout>,
+    t2_format: Option<Format>,
+    marker_format: Option<Format>,
+    title_year: Option<i32>,
+    period_year: Option<i32>,
+    format: Option<Format>,
+    checks: &mut Vec<Check>,
+    findings: &mut Vec<Finding>,
+) {
+    let mut push = |id: &str, instance: &str, fail: Option<Message>, cannot: Option<Message>| {
+        let Some(def) = catalogue::rule(id) else {
+            return;
+        };
+        let status = match (&fail, &cannot) {
+            (Some(_), _) => Status::Fail,
+            (None, Some(_)) => Status::CannotCheck,
+            _ => Status::Pass,
+        };
+        checks.push(Check {
+            rule: id.into(),
+            instance: instance.into(),
+            severity: def.severity,
+            status,
+            reason: cannot,
+        });
+        if let Some(message) = fail {
+            findings.push(Finding {
+                rule: id.into(),
+                code: def.code.into(),
+                severity: def.severity,
+                status: Status::Fail,
+                instance: instance.into(),
+                formula: Message {
+                    zh: def.formula_zh.into(),
+                    en: def.formula_en.into(),
+                },
+                cells: Vec::new(),
+                suspects: Vec::new(),
+                operands: Vec::new(),
+                expected: None,
+                actual: None,
+                difference: None,
+                message,
+                span: None,
+            });
+        }
+    };
+    // R30: all three tables present.
+    for t in TableId::ALL {
+        let missing = !found.get(&t).copied().unwrap_or(false);
+        let fail = missing.then(|| Message {
+            zh: format!("未找到“{}”表", t.zh()),
+            en: format!("the {} table was not found", t.en()),
+        });
+        push("R30", t.key(), fail, None);
+    }
+    // R29: one format throughout.
+    let t3f = t3_layout.map(|l| l.format());
+    match (t2_format, t3f) {
+        (Some(a), Some(b)) if a != b => push(
+            "R29",
+            "T2/T3",
+            Some(Message {
+                zh: format!("第二表是 {} 格式，第三表却是 {} 格式的样式（“（六）其他处理”{}）", a.key(), b.key(), if b == Format::F2019 { "只有一行" } else { "分三行" }),
+                en: format!("Table 2 follows the {} format but Table 3 the {} layout (（六）其他处理 in {})", a.key(), b.key(), if b == Format::F2019 { "one row" } else { "three rows" }),
+            }),
+            None,
+        ),
+        (Some(_), Some(_)) => push("R29", "T2/T3", None, None),
+        _ => push("R29", "T2/T3", None, Some(Message { zh: "只有一张表带有格式标志".into(), en: "only one table carries format markers".into() })),
+    }
+    // R28: years agree with each other and with the format.
+    let mut problems_zh = Vec::new();
+    let mut problems_en = Vec::new();
+    if let (Some(a), Some(b)) = (title_year, period_year) {
+        if a != b {
+            problems_zh.push(format!("标题年份 {a} 与统计期限年份 {b} 不一致"));
+            problems_en.push(format!(
+                "title year {a} differs from the statistical period year {b}"
+            ));
+        }
+    }
+    if let (Some(y), Some(f)) = (title_year.or(period_year), format.or(marker_format)) {
+        if y < 2019 {
+            problems_zh.push(format!("{y} 年的报告不应使用 2019 年以后的表格"));
+            problems_en.push(format!("a {y} report should not use the post-2019 tables"));
+        } else if f == Format::F2021 && y < 2021 && t2_format == Some(Format::F2021) {
+            problems_zh.push(format!("{y} 年的报告使用了 2021 年格式"));
+            problems_en.push(format!("a {y} report uses the 2021 format"));
+        } else if f == Format::F2019 && y >= 2021 && t2_format == Some(Format::F2019) {
+            problems_zh.push(format!("{y} 年的报告仍使用 2019 年试行格式"));
+            problems_en.push(format!("a {y} report still uses the 2019 trial format"));
+        }
+    }
+    let cannot = (title_year.is_none() && period_year.is_none()).then(|| Message {
+        zh: "未找到报告年份".into(),
+        en: "no report year found".into(),
+    });
+    let fail = (!problems_zh.is_empty()).then(|| Message {
+        zh: problems_zh.join("；"),
+        en: problems_en.join("; "),
+    });
+    push("R28", "year", fail, cannot);
+}
