@@ -831,7 +831,8 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
                 break;
             }
         } else if !run.is_empty() {
-            run.clear();
+            // A heading between blocks ("行政诉讼（复议后起诉）" above its own 5 cells):
+            // the run goes on, in the form's block order.
         } else if !t.cells.is_empty() && t.cells.len() < W4 && t.cells.len() >= 10 {
             out.notes.push(ctx.note(
                 "READ-T4-SHORT-ROW",
