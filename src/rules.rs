@@ -328,6 +328,11 @@ impl<'a> Evaluator<'a> {
     }
 }
 
+/// A relation's index and its result: (holds, values) or why it cannot be checked.
+type Evaluated = (usize, Result<(bool, EqOutcome), Message>);
+/// A relation a cell is in: (relation index, holds, the value the cell would need).
+type Involvement = (usize, bool, Option<Num>);
+
 pub struct Outcome {
     pub checks: Vec<Check>,
     pub findings: Vec<Finding>,
@@ -338,7 +343,7 @@ pub fn run(inp: &Input) -> Outcome {
     let rels = relations(inp);
     let mut checks = Vec::new();
     let mut findings = Vec::new();
-    let mut results: Vec<(usize, Result<(bool, EqOutcome), Message>)> = Vec::new();
+    let mut results: Vec<Evaluated> = Vec::new();
     for (i, rel) in rels.iter().enumerate() {
         results.push((i, ev.eval(rel)));
     }
@@ -391,13 +396,10 @@ fn check(def: &RuleDef, instance: &str, status: Status, reason: Option<Message>)
 }
 
 /// Suspect cells for each failing equality (index → suspects).
-fn diagnose(
-    rels: &[Rel],
-    results: &[(usize, Result<(bool, EqOutcome), Message>)],
-) -> HashMap<usize, Vec<CellRef>> {
+fn diagnose(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<CellRef>> {
     let is_eq = |i: usize| rels[i].op == Op::Eq;
     // For each cell: the evaluable equalities it is in, and the correction each implies.
-    let mut by_cell: HashMap<&CellRef, Vec<(usize, bool, Option<Num>)>> = HashMap::new();
+    let mut by_cell: HashMap<&CellRef, Vec<Involvement>> = HashMap::new();
     for (i, res) in results {
         if !is_eq(*i) {
             continue;
@@ -473,7 +475,7 @@ fn relation_finding(
     out: &EqOutcome,
     suspects: Vec<CellRef>,
     rels: &[Rel],
-    results: &[(usize, Result<(bool, EqOutcome), Message>)],
+    results: &[Evaluated],
 ) -> Finding {
     let mut cells = suspects.clone();
     for c in rel.lhs.iter().chain(rel.rhs.iter()) {
