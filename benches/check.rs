@@ -1,1 +1,34 @@
-fn main() {}
+//! Whole-check benchmarks: a typical report (the page's example, ~8 KB) and a large
+//! paste (the example padded with prose to ~2 MB), reported per report and as MB/s.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+
+const EXAMPLE: &str = include_str!("../www/example.txt");
+
+fn large() -> String {
+    let para =
+        "（一）主动公开情况。全年主动公开政府信息 4215 条，发布政策解读 16 篇，办结率 100%。\n";
+    let mut s = String::new();
+    while s.len() < 2 * 1024 * 1024 {
+        s.push_str(para);
+    }
+    s.push_str(EXAMPLE);
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("check");
+    g.throughput(Throughput::Bytes(EXAMPLE.len() as u64));
+    g.bench_function("typical report", |b| {
+        b.iter(|| gouji::check(black_box(EXAMPLE)))
+    });
+    let big = large();
+    g.throughput(Throughput::Bytes(big.len() as u64));
+    g.sample_size(10);
+    g.bench_function("2 MB paste", |b| b.iter(|| gouji::check(black_box(&big))));
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

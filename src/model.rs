@@ -186,6 +186,8 @@ pub struct Finding {
     pub actual: Option<Num>,
     /// actual − expected.
     pub difference: Option<Num>,
+    /// When one cell alone explains the failure: the value that cell would need.
+    pub suggested: Option<Num>,
     pub message: Message,
     /// Source position of the first suspect cell, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -96,19 +96,17 @@ fn diagnostic(f: &Finding, id: usize, report: &Report, lang: Lang) -> Diagnostic
             continue;
         };
         let Some(span) = cell.span else { continue };
-        let is_suspect = f.suspects.contains(c);
+        let is_suspect = f.suspects.first() == Some(c);
         if i > 0 && !is_suspect && labels.len() >= 4 {
             continue;
         }
         let name = forms::cell_label(c.table, &c.row, &c.column);
         let label = if is_suspect {
-            let extra = match (f.actual, f.expected, f.difference) {
-                (Some(a), Some(e), Some(dd)) if f.suspects.len() == 1 && f.suspects[0] == *c => {
-                    match lang {
-                        Lang::Zh => format!("：左边 {a}，右边 {e}（差 {dd}）"),
-                        Lang::En => format!(": left {a}, right {e} (difference {dd})"),
-                    }
-                }
+            let extra = match (cell.value, f.suggested) {
+                (Some(v), Some(want)) if f.suspects.len() == 1 => match lang {
+                    Lang::Zh => format!("：报告 {v}，应为 {want}"),
+                    Lang::En => format!(": reported {v}, would need {want}"),
+                },
                 _ => String::new(),
             };
             Label::primary(id, span.start..span.end).with_message(format!("{name}{extra}"))

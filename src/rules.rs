@@ -541,6 +541,7 @@ fn relation_finding(
         expected: Some(out.rsum),
         actual: Some(out.lsum),
         difference,
+        suggested: suspect_fix,
         message,
         span,
     }
@@ -586,6 +587,7 @@ fn blank_total_finding(ev: &Evaluator, rel: &Rel) -> Option<Finding> {
         expected: Some(sum),
         actual: None,
         difference: None,
+        suggested: None,
         message: messages::blank_total_used(&label, sum),
         span: None,
     })
@@ -670,6 +672,7 @@ fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Find
                 expected: None,
                 actual: c.value,
                 difference: None,
+                suggested: None,
                 message: messages::bad_value(&forms::cell_label(table, &c.row, &c.column), &c.raw),
                 span: c.span,
             });
@@ -765,6 +768,7 @@ fn empty_column_rule(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec
             expected: Some(Num::ZERO),
             actual: nonzero.first().map(|x| x.1),
             difference: None,
+            suggested: None,
             message: messages::empty_column(col.label, col.en, &suspects),
             span,
         });
@@ -835,6 +839,7 @@ fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         expected: None,
         actual: None,
         difference: None,
+        suggested: None,
         message: Message {
             zh: def.zh.into(),
             en: def.en.into(),
@@ -901,6 +906,7 @@ fn r22(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         expected: Some(Num::ZERO),
         actual: nonzero.first().and_then(|c| c.value),
         difference: None,
+        suggested: None,
         message: Message {
             zh: def.zh.into(),
             en: def.en.into(),

@@ -307,6 +307,7 @@ fn whole_report_rules(
                 expected: None,
                 actual: None,
                 difference: None,
+                suggested: None,
                 message,
                 span: None,
             });
