@@ -144,9 +144,11 @@ export class GoujiChecker extends HTMLElement {
   /** Opens a File (.txt .md .html .htm): HTML goes through the same grid path as a paste. */
   async openFile(file) {
     if (!FILE_TYPES.test(file.name)) { this.#setStatus(['fileType', file.name], true); return; }
+    if (file.size > MAX_CHARS * 4) { this.#refuseBig(file.size); return; }
     let text;
     try {
       text = await decodeFile(file);
+      if (text.length > MAX_CHARS && !/\.html?$/i.test(file.name)) { this.#refuseBig(text.length); return; }
     } catch {
       this.#setStatus(['fileFailed', file.name], true);
       return;
@@ -292,6 +294,10 @@ export class GoujiChecker extends HTMLElement {
     const html = dt.getData('text/html');
     const plain = dt.getData('text/plain');
     ev.preventDefault();
+    // Refuse huge pastes before they reach the textarea: laying out megabytes of CJK text
+    // alone blocks the page for seconds. The box keeps what it had.
+    const size = Math.max(plain.length, html && !plain ? html.length : 0);
+    if (size > MAX_CHARS) { this.#refuseBig(size); return; }
     if (html && /<table/i.test(html)) {
       this.#takeHtml(html, plain);
       return;
@@ -323,6 +329,11 @@ export class GoujiChecker extends HTMLElement {
     this.#runNow();
   }
 
+  #refuseBig(size) {
+    this.#setStatus(['tooBig', (size / 1048576).toFixed(1), MAX_CHARS / 1048576], true);
+    this.setAttribute('data-state', 'too-big');
+  }
+
   // ---------------------------------------------------------------- checking
 
   #runNow() {
@@ -336,7 +347,7 @@ export class GoujiChecker extends HTMLElement {
       this.#renderReport();
       return null;
     }
-    if (this.#statusKey?.[0] === 'tooBig' || this.#statusKey?.[0] === 'trapped') this.#setStatus(null);
+    if (['tooBig', 'trapped', 'engineError'].includes(this.#statusKey?.[0])) this.#setStatus(null);
     if (text.trim() === '' && this.#mode === 'text') {
       this.#report = null;
       this.setAttribute('data-state', 'empty');

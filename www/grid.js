@@ -7,7 +7,11 @@ const MAX_CELLS = 500_000;      // refuse absurd grids instead of allocating the
 
 /** Parses HTML into an inert document. */
 export function parseHtml(html) {
-  return new DOMParser().parseFromString(String(html), 'text/html');
+  // Inline handlers (onerror=…) never run in a DOMParser document, but Chromium still checks
+  // them against the page's CSP and logs a violation; rename them first to keep the console clean.
+  const defused = String(html).replace(/<[a-zA-Z][^>]*>/g,
+    (tag) => tag.replace(/(\s)on([a-z]+\s*=)/gi, '$1data-defused-on$2'));
+  return new DOMParser().parseFromString(defused, 'text/html');
 }
 
 /** Text of a cell: <br> and block boundaries become spaces, whitespace collapsed. */

@@ -1,0 +1,377 @@
+// End-to-end tests of the page in Debian's headless Chromium, driven by playwright-core.
+// Run: node --test tests/e2e/*.test.mjs   (needs scripts/build.sh first and /usr/bin/chromium)
+// Screenshots of every state go to tests/e2e/screenshots/ (gitignored).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-quic', '--no-first-run',
+];
+const SHOTS = resolve(process.env.SCREENSHOT_DIR ?? 'tests/e2e/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const fixture = (name) => readFileSync(resolve('tests/e2e/fixtures', name), 'utf8');
+const EXAMPLE = readFileSync(resolve('www/example.txt'), 'utf8');
+
+let browser;
+let srv;
+
+function serve(env = {}) {
+  return new Promise((res, rej) => {
+    const p = spawn(process.execPath, ['scripts/serve.mjs', '0', 'www'], {
+      env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    p.on('error', rej);
+    p.stdout.setEncoding('utf8');
+    p.stdout.on('data', (d) => {
+      const m = d.match(/serving (http:\/\/\S+)/);
+      if (m) res({ url: m[1], stop: () => p.kill() });
+    });
+    setTimeout(() => rej(new Error('server did not start')), 10_000).unref();
+  });
+}
+
+/** Opens url in a fresh context; collects console errors, page errors and every request. */
+async function open(url, { viewport = { width: 1280, height: 900 }, context: ctxOpts = {}, route } = {}) {
+  const context = await browser.newContext({ viewport, ...ctxOpts });
+  if (route) await context.route('**/*', route);
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  return { page, context, errors, requests };
+}
+
+const ready = (page) => page.locator('gouji-checker[data-ready]').waitFor({ timeout: 15_000 });
+const verdict = (page) => page.locator('[data-testid="verdict-main"]');
+
+async function setValue(page, text) {
+  return page.evaluate((t) => {
+    const el = document.querySelector('gouji-checker');
+    el.value = t;
+    return el.report;
+  }, text);
+}
+
+/** Dispatches a synthetic paste (text/plain and optionally text/html) into the textarea. */
+async function paste(page, { plain = '', html = '' }) {
+  await page.evaluate(({ plain: p, html: h }) => {
+    const ta = document.querySelector('gouji-checker').shadowRoot.querySelector('textarea');
+    ta.focus();
+    ta.select();
+    const dt = new DataTransfer();
+    if (p) dt.setData('text/plain', p);
+    if (h) dt.setData('text/html', h);
+    ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, { plain, html });
+}
+
+async function axe(page, name) {
+  await page.evaluate(AXE);
+  const res = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of res.violations) {
+    console.log(`# axe ${name}: ${v.impact} ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), [], `axe serious/critical violations on ${name}`);
+}
+
+const shot = (page, name, fullPage = true) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+const summaryOf = (r) => ({ summary: r.summary, findings: r.findings.map((f) => [f.rule, f.instance, f.status, f.suspects.map((s) => `${s.table}|${s.row}|${s.column}`)]) });
+
+before(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  srv = await serve();
+});
+after(async () => { await browser?.close(); srv?.stop(); });
+
+test('example on first visit: verdict, lit suspect cell, inspector, selection in the text', async () => {
+  const { page, context, errors, requests } = await open(srv.url);
+  await verdict(page).waitFor({ timeout: 15_000 });
+  const tVerdict = await page.evaluate(() => performance.now());
+  console.log(`# time from navigation to the example's verdict on screen: ${tVerdict.toFixed(0)} ms`);
+  const report = await page.evaluate(() => document.querySelector('gouji-checker').report);
+  assert.equal(report.format, '2021');
+  assert.equal(report.year, 2024);
+  assert.ok(report.summary.errors > 0, 'the example has a deliberate error');
+  assert.equal(await verdict(page).textContent(), `${report.summary.errors} 处错误`);
+  // the deliberate error: （七）总计 · 自然人 is 85 instead of 84
+  const cell = page.locator('td[data-key="applications|TOTAL|NP"]');
+  assert.equal(await cell.getAttribute('data-status'), 'fail');
+  assert.match(await cell.getAttribute('class'), /suspect/);
+  assert.equal((await cell.textContent()).trim(), '85');
+  assert.match(await cell.getAttribute('title'), /R1/);
+  for (const rule of ['R1', 'R2', 'R3']) {
+    const f = report.findings.find((x) => x.rule === rule && x.status === 'fail');
+    assert.ok(f, `${rule} fails`);
+    assert.deepEqual(f.suspects, [{ table: 'applications', row: 'TOTAL', column: 'NP' }]);
+  }
+  await shot(page, '01-example');
+  await axe(page, 'example');
+
+  // select the R2 finding: inspector with the numbers, selection in the textarea
+  await page.locator('button.finding[data-rule="R2"]').click();
+  const insp = page.locator('[data-testid="inspector"]');
+  await insp.waitFor();
+  const r2 = report.findings.find((x) => x.rule === 'R2');
+  assert.equal(await page.locator('[data-testid="actual"]').textContent(), String(r2.actual));
+  assert.equal(await page.locator('[data-testid="expected"]').textContent(), String(r2.expected));
+  assert.equal(await page.locator('[data-testid="difference"]').textContent(), String(r2.difference));
+  assert.match(await page.locator('[data-testid="suspects"]').textContent(), /（七）总计 · 自然人/);
+  const sel = await page.evaluate(() => {
+    const ta = document.querySelector('gouji-checker').shadowRoot.querySelector('textarea');
+    return ta.value.slice(ta.selectionStart, ta.selectionEnd);
+  });
+  assert.equal(sel, '85');
+  await page.locator('[data-testid="inspector"] button.show').click();
+  await shot(page, '02-example-inspector');
+  await axe(page, 'inspector');
+
+  // every request went to the page's own origin
+  const origin = new URL(srv.url).origin;
+  assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:')), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('consistent report: pass, with the full list of checks', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`);
+  await ready(page);
+  const r = await setValue(page, fixture('consistent.txt'));
+  assert.equal(r.summary.errors, 0);
+  assert.equal(r.summary.failed, 0);
+  assert.ok(r.summary.checks >= 50, `a full check runs many rule instances (${r.summary.checks})`);
+  assert.equal(await verdict(page).textContent(), '通过');
+  assert.equal(await page.locator('td[data-status="fail"]').count(), 0);
+  assert.equal(await page.locator('.chip').count(), r.summary.checks);
+  assert.equal(await page.locator('.chip[data-status="pass"]').count(), r.summary.passed);
+  assert.match(await page.locator('[data-testid="checks-summary"]').textContent(), new RegExp(`共 ${r.summary.checks} 项检查`));
+  await shot(page, '03-consistent');
+  await axe(page, 'consistent');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('one changed cell: that cell is lit and named', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`);
+  await ready(page);
+  // （三）不予公开 4.保护第三方合法权益 · 商业企业: 1 → 2
+  const r = await setValue(page, fixture('one-cell-changed.txt'));
+  assert.ok(r.summary.errors > 0);
+  const k = 'applications|DENY_4|BE';
+  const cell = page.locator(`td[data-key="${k}"]`);
+  assert.equal(await cell.getAttribute('data-status'), 'fail');
+  assert.equal((await cell.textContent()).trim(), '2');
+  const named = r.findings.filter((f) => f.status === 'fail' && f.suspects.some((s) => `${s.table}|${s.row}|${s.column}` === k));
+  console.log(`# one-cell-changed findings: ${r.findings.map((f) => `${f.rule}/${f.instance}→${f.suspects.map((s) => `${s.row}.${s.column}`).join(',')}`).join('; ')}`);
+  assert.ok(named.length > 0, 'a failing finding names the changed cell as suspect');
+  assert.match(await cell.getAttribute('class'), /suspect/);
+  await shot(page, '04-one-cell-changed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('paste with text/html tables (rowspan/colspan) gives the same result as the text form', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`);
+  await ready(page);
+  const textReport = await setValue(page, EXAMPLE);
+  await setValue(page, '');
+  await paste(page, { plain: EXAMPLE, html: fixture('example.html') });
+  await verdict(page).waitFor();
+  const gridReport = await page.evaluate(() => document.querySelector('gouji-checker').report);
+  assert.match(await page.locator('#status').textContent(), /HTML 表格/);
+  // The grids carry only the tables, so whole-report checks (title, year in the prose) may
+  // be "cannot check" there; every table rule must come out the same.
+  const tableChecks = (r) => r.checks.filter((c) => !['cannot_check', 'not_applicable'].includes(c.status) || c.rule < 'R28')
+    .map((c) => `${c.rule}/${c.instance}=${c.status}`).sort();
+  const differing = (a, b) => a.filter((x) => !b.includes(x));
+  console.log(`# html vs text: checks only in text form: ${differing(tableChecks(textReport), tableChecks(gridReport)).join(', ') || '-'}; only in grid form: ${differing(tableChecks(gridReport), tableChecks(textReport)).join(', ') || '-'}`);
+  assert.deepEqual(summaryOf(gridReport).findings, summaryOf(textReport).findings);
+  for (const k of ['errors', 'warnings', 'failed', 'checks']) assert.equal(gridReport.summary[k], textReport.summary[k], k);
+  for (const id of ['active', 'applications', 'review']) {
+    const vals = (r) => r.tables[id].map((c) => `${c.row}|${c.column}=${c.value}`).sort();
+    assert.deepEqual(vals(gridReport), vals(textReport), `cells of ${id}`);
+  }
+  assert.equal(await page.locator('td[data-key="applications|TOTAL|NP"]').getAttribute('data-status'), 'fail');
+  await shot(page, '05-html-paste');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hostile paste is shown as text and never runs', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`);
+  await ready(page);
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><a href="javascript:window.__pwned=3">x</a>';
+  const html = `<table><tr><td>一、本年新收政府信息公开申请数量</td><td>${evil}</td><td><img src=x onerror="window.__pwned=4"></td></tr></table>
+    <img src=y onerror="window.__pwned=5"><iframe src="javascript:parent.__pwned=6"></iframe>`;
+  await paste(page, { plain: `${evil}\n${EXAMPLE.replace('（七）总计', `（七）总计${evil}`)}`, html });
+  await page.waitForTimeout(300);
+  await setValue(page, `${EXAMPLE}\n${evil}\n一、本年新收政府信息公开申请数量\t${evil}\t1`);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => globalThis.__pwned), undefined);
+  const shadowImgs = await page.evaluate(() => document.querySelector('gouji-checker').shadowRoot.querySelectorAll('img,script,iframe,a[href^="javascript"]').length);
+  assert.equal(shadowImgs, 0);
+  assert.ok((await page.evaluate(() => document.querySelector('gouji-checker').value)).includes('<img src=x onerror'));
+  await shot(page, '06-hostile');
+  assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
+  await context.close();
+});
+
+test('a 5 MB paste gets a clear message, the text is kept and the page stays responsive', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`);
+  await ready(page);
+  await setValue(page, EXAMPLE);
+  const before = await page.evaluate(() => document.querySelector('gouji-checker').report.summary);
+  const big = `${EXAMPLE}\n`.repeat(Math.ceil((5 * 1024 * 1024) / EXAMPLE.length)).slice(0, 5 * 1024 * 1024);
+  const t0 = Date.now();
+  await paste(page, { plain: big });
+  await page.locator('#status').filter({ hasText: '文本过大' }).waitFor({ timeout: 10_000 });
+  const tMsg = Date.now() - t0;
+  // the box keeps the user's text, and the last verdict stays on screen
+  assert.equal(await page.evaluate(() => document.querySelector('gouji-checker').value), EXAMPLE);
+  assert.equal(await verdict(page).textContent(), `${before.errors} 处错误`);
+  const t1 = Date.now();
+  await page.locator('#ta').press('End');
+  await page.keyboard.type('x');
+  await page.locator('#clear').click();
+  await page.locator('gouji-checker[data-state="empty"]').waitFor({ timeout: 5_000 });
+  const tResp = Date.now() - t1;
+  console.log(`# 5 MB paste: message after ${tMsg} ms (incl. sending 5 MB to the page); next interactions answered in ${tResp} ms`);
+  assert.ok(tResp < 2000, `responsive after a 5 MB paste (${tResp} ms)`);
+  await paste(page, { plain: big });
+  await page.locator('#status').filter({ hasText: '文本过大' }).waitFor({ timeout: 10_000 });
+  await shot(page, '07-too-big', false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a trapped engine is detected and reloaded, the text is kept', async () => {
+  const { page, context } = await open(`${srv.url}?blank`);
+  await ready(page);
+  await setValue(page, fixture('consistent.txt'));
+  await page.evaluate(() => document.querySelector('gouji-checker').__simulateTrap());
+  await page.locator('#status').filter({ hasText: '已重新加载' }).waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('gouji-checker').value), fixture('consistent.txt'));
+  await shot(page, '08-trapped', false);
+  // the reloaded engine works
+  const r = await setValue(page, fixture('consistent.txt'));
+  assert.equal(r.summary.errors, 0);
+  assert.equal(await verdict(page).textContent(), '通过');
+  await context.close();
+});
+
+test('re-check while typing does not block; report event; export JSON; copy summary; English; print', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`, { context: { acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] } });
+  await ready(page);
+  const events = await page.evaluate(() => {
+    globalThis.__reports = 0;
+    document.querySelector('gouji-checker').addEventListener('report', (e) => { if (e.detail?.summary) globalThis.__reports++; });
+    return 0;
+  });
+  assert.equal(events, 0);
+  await setValue(page, EXAMPLE);
+  const ta = page.locator('#ta');
+  await ta.focus();
+  await page.keyboard.press('Control+End');
+  const t0 = Date.now();
+  await page.keyboard.type('补充说明：本年度无其他事项。', { delay: 0 });
+  const typing = Date.now() - t0;
+  await page.waitForTimeout(400);
+  assert.ok(await page.evaluate(() => globalThis.__reports) >= 2);
+  // per re-check cost, measured in the page
+  const m = await page.evaluate((text) => {
+    const el = document.querySelector('gouji-checker');
+    const c = [], r = [];
+    for (let i = 0; i < 30; i++) { el.value = `${text}\n${i}`; c.push(el.lastTiming.check); r.push(el.lastTiming.render); }
+    const med = (a) => a.sort((x, y) => x - y)[a.length >> 1];
+    return { check: med(c), render: med(r) };
+  }, EXAMPLE);
+  console.log(`# typing 14 chars took ${typing} ms; per re-check (median of 30): engine ${m.check.toFixed(2)} ms + render ${m.render.toFixed(2)} ms`);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(json.summary.errors, (await page.evaluate(() => document.querySelector('gouji-checker').report)).summary.errors);
+  assert.match(download.suggestedFilename(), /^gouji-2024\.json$/);
+
+  await page.locator('#copy').click();
+  await page.locator('#status').filter({ hasText: '已复制' }).waitFor();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(clip, /处错误/);
+  assert.match(clip, /R1/);
+
+  await page.locator('#lang').click();
+  assert.match(await verdict(page).textContent(), /^\d+ errors?$/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await shot(page, '09-english');
+  await axe(page, 'english');
+  await page.locator('#lang').click();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await ta.isVisible(), false, 'the input is hidden in the print view');
+  await shot(page, '10-print');
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('works at 375 px width', async () => {
+  const { page, context, errors } = await open(srv.url, { viewport: { width: 375, height: 800 } });
+  await verdict(page).waitFor({ timeout: 15_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal page overflow (${overflow}px)`);
+  await shot(page, '11-narrow');
+  await axe(page, 'narrow');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('offline single file from file:// works with every network request blocked', async () => {
+  const blocked = [];
+  const { page, context, errors, requests } = await open(pathToFileURL(resolve('dist/gouji.html')).href, {
+    route: (route) => {
+      const u = route.request().url();
+      if (u.startsWith('file:') || u.startsWith('blob:') || u.startsWith('data:')) return route.continue();
+      blocked.push(u);
+      return route.abort();
+    },
+  });
+  await verdict(page).waitFor({ timeout: 15_000 });
+  assert.match(await verdict(page).textContent(), /处错误/);
+  assert.equal(await page.locator('td[data-key="applications|TOTAL|NP"]').getAttribute('data-status'), 'fail');
+  // the shadow styles apply under the file's own hash-based CSP
+  const color = await page.evaluate(() => getComputedStyle(document.querySelector('gouji-checker').shadowRoot.querySelector('td[data-status="fail"]')).backgroundColor);
+  assert.notEqual(color, 'rgba(0, 0, 0, 0)');
+  assert.equal(await page.locator('#offline').count(), 0);
+  const r = await setValue(page, fixture('consistent.txt'));
+  assert.equal(r.summary.errors, 0);
+  assert.deepEqual(blocked, []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith('file:')), []);
+  // an injected inline script is refused by the file's CSP
+  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__inj = 1'; document.body.append(s); });
+  assert.equal(await page.evaluate(() => globalThis.__inj), undefined);
+  await shot(page, '12-offline');
+  assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e)), []);
+  await context.close();
+});
+
+test('negative control: a CSP without wasm-unsafe-eval blocks the module, the page says so', async () => {
+  const bad = await serve({ CSP: "default-src 'self'; script-src 'self'" });
+  try {
+    const { page, context } = await open(bad.url);
+    await page.locator('gouji-checker[data-failed]').waitFor({ timeout: 10_000 });
+    assert.match(await page.locator('#status').textContent(), /加载失败/);
+    await context.close();
+  } finally { bad.stop(); }
+});
