@@ -15,6 +15,16 @@ echo "== native tests";               cargo test --release
 echo "== wasm tests (node + browser)"; cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
 
 # ---- more steps go here (engine side: fuzz smoke, corpus test, …) -------------------------
+echo "== CLI JSON against schema/report.schema.json"
+python3 -c 'import jsonschema' 2>/dev/null || pip install -q jsonschema
+cargo build --release --bin gouji
+python3 scripts/validate-schema.py www/example.txt tests/fixtures/*.txt tests/fixtures/*.md tests/fixtures/*.html
+if [ -x ../shared/tools/score-corpus ]; then
+  echo "== real reports (../shared/corpus; informational, asserted in tests/corpus.rs)"
+  ../shared/tools/score-corpus target/release/gouji || true
+else
+  echo "== real reports: SKIPPED (../shared/corpus not present)"
+fi
 # ---- end of the engine-side steps ----------------------------------------------------------
 
 echo "== build page";                 scripts/build.sh
