@@ -28,8 +28,9 @@ if ! { [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] 
 fi
 # Never Debian's binaryen 108: its wasm-opt output breaks at load time.
 
-# 4. Browser for the tests (fresh: apt-get update + ~20 s, 164 MB)
-if [ "${1:-}" = "--test" ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
+# 4. Browser for the tests (fresh: apt-get update + ~20 s, 164 MB), plus a CJK font so the
+#    e2e screenshots show Chinese text instead of empty boxes
+if [ "${1:-}" = "--test" ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/share/fonts/opentype/noto ]; }; then
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver fonts-noto-cjk
 fi

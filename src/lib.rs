@@ -30,7 +30,7 @@ pub use model::*;
 pub use num::Num;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use serde::{Deserialize, Serialize};
 

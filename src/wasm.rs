@@ -26,7 +26,8 @@ export type Status = "pass" | "fail" | "cannot_check" | "not_applicable";
 export type ReadHow = "number" | "blank" | "dash_zero" | "split_glued" | "assumed" | "unreadable" | "missing";
 export interface CellRef { table: TableId; row: string; column: string; }
 export interface Cell extends CellRef {
-  value: number | null; raw: string; read: ReadHow; annotation?: string; span?: Span; line: number | null;
+  /** A number; a BigInt only beyond ±2^53 (never in a real report). */
+  value: number | bigint | null; raw: string; read: ReadHow; annotation?: string; span?: Span; line: number | null;
 }
 export interface Operand extends CellRef { value: number | null; assumed?: string; }
 export interface Finding {
@@ -60,11 +61,14 @@ export interface RuleInfo {
 export type Grid = string[][];
 "#;
 
-/// Serialises engine output as plain JSON-like JS values.
+/// Serialises engine output as plain JSON-like JS values. A number beyond ±2^53 (only in a
+/// hostile or broken paste) cannot be a JS number: the whole value is then serialised again
+/// with such numbers as `BigInt`, rather than failing.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     value
         .serialize(&ser)
+        .or_else(|_| value.serialize(&ser.serialize_large_number_types_as_bigints(true)))
         .map_err(|e| JsError::new(&format!("gouji: cannot convert the result: {e}")))
 }
 

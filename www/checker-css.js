@@ -47,7 +47,7 @@ textarea {
 }
 textarea.drop { border: 2px dashed var(--_accent); background: #f1f6fc; }
 .hint, .meta, .small { color: var(--_muted); font-size: .9rem; }
-.privacy::before { content: "🔒 "; }
+.privacy { font-weight: 600; color: var(--_pass); }
 .status:empty { display: none; }
 .status { font-size: .9rem; padding: .35rem .6rem; border-left: 4px solid var(--_accent); background: var(--_soft); }
 .status.bad { border-color: var(--_fail); background: var(--_fail-bg); }

@@ -462,8 +462,8 @@ export class GoujiChecker extends HTMLElement {
     });
     const meta = h('p', { class: 'meta', 'data-testid': 'verdict-meta' },
       r.title ? h('strong', {}, r.title) : null, r.title ? h('br') : null,
-      `${t.format}：${fmtName} · ${t.year}：${r.year ?? '—'} · ${t.checksSummary(s)}`, h('br'),
-      `${t.tablesFound}：${tables.join('　')}`);
+      `${t.format}${t.colon}${fmtName} · ${t.year}${t.colon}${r.year ?? '—'} · ${t.checksSummary(s)}`, h('br'),
+      `${t.tablesFound}${t.colon}${tables.join('　')}`);
     e.verdict.append(counts, meta);
   }
 
@@ -540,9 +540,9 @@ export class GoujiChecker extends HTMLElement {
     show.disabled = !span || this.#mode === 'grid';
     show.addEventListener('click', () => this.#selectSpan(span, true));
     e.inspector.replaceChildren(
-      h('h3', { id: 'insp-h' }, `${t.inspector}：${f.rule} · ${f.instance} `, h('span', { class: `badge sev-${f.severity}` }, t.severity[f.severity] ?? f.severity), h('span', { class: 'badge' }, t.status[f.status] ?? f.status), h('span', { class: 'small' }, f.code)),
+      h('h3', { id: 'insp-h' }, `${t.inspector}${t.colon}${f.rule} · ${f.instance} `, h('span', { class: `badge sev-${f.severity}` }, t.severity[f.severity] ?? f.severity), h('span', { class: 'badge' }, t.status[f.status] ?? f.status), h('span', { class: 'small' }, f.code)),
       h('p', {}, msg(f.message, lang)),
-      h('p', { class: 'formula' }, `${t.formula}：`, msg(f.formula, lang)),
+      h('p', { class: 'formula' }, `${t.formula}${t.colon}`, msg(f.formula, lang)),
       h('dl', {},
         h('dt', {}, t.reported), h('dd', { 'data-testid': 'actual' }, fmt(f.actual)),
         h('dt', {}, t.computed), h('dd', { 'data-testid': 'expected' }, fmt(f.expected)),
@@ -551,7 +551,7 @@ export class GoujiChecker extends HTMLElement {
       h('h4', {}, t.operands),
       h('div', { class: 'scroll' }, ops),
       info?.official ? h('div', {}, h('h4', {}, t.official), h('blockquote', { lang: 'zh-CN' }, info.official)) : null,
-      info?.description ? h('p', { class: 'small' }, `${t.description}：`, msg(info.description, lang)) : null,
+      info?.description ? h('p', { class: 'small' }, `${t.description}${t.colon}`, msg(info.description, lang)) : null,
       span || this.#mode === 'grid' ? h('p', {}, show, this.#mode === 'grid' ? h('span', { class: 'small' }, ` ${t.noSpan}`) : null) : null);
     e.inspector.hidden = false;
   }
@@ -755,7 +755,8 @@ export class GoujiChecker extends HTMLElement {
   #exportJson() {
     const r = this.#report;
     if (!r) return;
-    const blob = new Blob([JSON.stringify(r, null, 2)], { type: 'application/json' });
+    const json = JSON.stringify(r, (k, v) => (typeof v === 'bigint' ? Number(v) : v), 2);
+    const blob = new Blob([json], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = h('a', { href: url, download: `gouji-${r.year ?? 'report'}.json`, hidden: true });
     this.#root.append(a);
@@ -772,7 +773,7 @@ export class GoujiChecker extends HTMLElement {
     const lines = [];
     if (r.title) lines.push(r.title);
     lines.push(r.recognised ? [s.errors > 0 ? t.errors(s.errors) : t.pass, s.warnings ? t.warnings(s.warnings) : '', s.infos ? t.infos(s.infos) : ''].filter(Boolean).join(' · ') : t.notRecognised);
-    lines.push(`${t.format}：${r.format ?? t.formatUnknown} · ${t.year}：${r.year ?? '—'}`);
+    lines.push(`${t.format}${t.colon}${r.format ?? t.formatUnknown} · ${t.year}${t.colon}${r.year ?? '—'}`);
     lines.push(t.checksSummary(s));
     for (const f of r.findings) {
       lines.push(`[${t.severity[f.severity] ?? f.severity}/${t.status[f.status] ?? f.status}] ${f.rule} ${f.instance}: ${msg(f.message, lang)}`);

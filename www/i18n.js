@@ -1,6 +1,7 @@
 // The page's own words (chrome only). Every sentence about the report comes from the engine.
 const STRINGS = {
   zh: {
+    colon: '：',
     inputLabel: '粘贴年度报告全文，或只粘贴其中的统计表',
     inputHint: '也可以打开或拖入 .txt、.md、.html 文件。',
     privacy: '所有检查都在您的浏览器中完成，内容不会上传。',
@@ -75,6 +76,7 @@ const STRINGS = {
     engineError: '检查失败：',
   },
   en: {
+    colon: ': ',
     inputLabel: 'Paste the whole annual report, or only its statistical tables',
     inputHint: 'You can also open or drop a .txt, .md or .html file.',
     privacy: 'Everything is checked in your browser; nothing is uploaded.',

@@ -1,0 +1,59 @@
+//! The JS API in Node.js (wasm-bindgen-test's default mode): same report as the native engine.
+#![cfg(target_arch = "wasm32")]
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+mod wasm_common;
+use wasm_common::*;
+
+#[wasm_bindgen_test]
+fn check_matches_native_on_the_example() {
+    let js = api_check(EXAMPLE);
+    assert_same(&js, &gouji::check(EXAMPLE));
+}
+
+#[wasm_bindgen_test]
+fn check_matches_native_on_a_consistent_report() {
+    let js = api_check(CONSISTENT);
+    assert_same(&js, &gouji::check(CONSISTENT));
+}
+
+#[wasm_bindgen_test]
+fn check_grid_matches_native() {
+    let t3 = example_table3();
+    let js = gouji::wasm::check_grid(js_grids(&[&t3]))
+        .map_err(JsValue::from)
+        .expect("grid accepted");
+    assert_same(&js, &gouji::check_grid(&native_grids(&[&t3])));
+}
+
+#[wasm_bindgen_test]
+fn check_grid_rejects_a_wrong_shape() {
+    let err = gouji::wasm::check_grid(JsValue::from_f64(3.0))
+        .map(|_| ())
+        .unwrap_err();
+    let err: JsValue = err.into();
+    let msg = js_sys::Reflect::get(&err, &JsValue::from_str("message")).unwrap();
+    assert!(msg.as_string().unwrap_or_default().contains("checkGrid"));
+}
+
+#[wasm_bindgen_test]
+fn rules_and_version() {
+    let rules = js_sys::Array::from(&gouji::wasm::rules().map_err(JsValue::from).unwrap());
+    assert_eq!(rules.length() as usize, gouji::rules().len());
+    assert_eq!(gouji::wasm::version(), gouji::VERSION);
+}
+
+#[wasm_bindgen_test]
+fn hostile_and_odd_input_never_throws() {
+    for text in [
+        "",
+        "\u{feff}",
+        "<img src=x onerror=alert(1)>",
+        "一、本年新收政府信息公开申请数量\t99999999999999999999\t1",
+        "一、本年新收政府信息公开申请数量\t12345678901234567\t1\t0\t0\t0\t0\t12345678901234568",
+    ] {
+        let js = api_check(text);
+        assert!(js.is_object());
+    }
+}
