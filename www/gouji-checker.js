@@ -424,8 +424,9 @@ export class GoujiChecker extends HTMLElement {
     e.notesSec.hidden = true;
     e.inspector.hidden = true;
     if (!r) {
-      e.verdict.append(h('span', { class: 'meta' }, this.#statusKey?.[0] === 'tooBig' ? '' : t.empty));
-      e.verdict.hidden = this.#statusKey?.[0] === 'tooBig';
+      // with an error status (too big, trapped, failed) the status line says it all
+      e.verdict.append(h('span', { class: 'meta' }, t.empty));
+      e.verdict.hidden = this.#statusBad || this.#els.ta.value.trim() !== '';
       return;
     }
     e.verdict.hidden = false;
