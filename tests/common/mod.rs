@@ -1003,7 +1003,7 @@ fn render_text(f: &Fixture, layout: Layout, opts: Opts) -> String {
         if t == TableId::Applications && opts.prose {
             out.push_str("三、收到和处理政府信息公开申请情况\n\n");
         }
-        if t == TableId::Review && opts.prose {
+        if t == TableId::Review && opts.prose && !f.omit.contains(&t) {
             out.push_str("四、政府信息公开行政复议、行政诉讼情况\n\n");
             out.push_str(&format!(
                 "本年度发生政府信息公开行政复议 {} 件，行政诉讼 {} 件。\n\n",
