@@ -6,7 +6,7 @@
 use crate::cells::{glued_tail, parse_cell, Parsed};
 use crate::forms::{self, Format, T3Layout};
 use crate::glued::{self, Split};
-use crate::normalize::{label_key, LineIndex};
+use crate::normalize::{has, label_key, rfind, LineIndex};
 use crate::records::{Record, Shape};
 use crate::{Cell, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
 
@@ -321,7 +321,7 @@ fn t3_label(label: &str) -> Option<&'static str> {
     let mut best: Option<(usize, &'static str)> = None;
     for row in forms::T3_ROWS {
         for kw in row.keywords {
-            if let Some(pos) = k.rfind(kw) {
+            if let Some(pos) = rfind(&k, kw) {
                 let end = pos + kw.len();
                 if best.is_none_or(|(b, _)| end > b) {
                     best = Some((end, row.key));
@@ -337,11 +337,11 @@ fn t3_region(ctx: &Ctx) -> Option<(usize, usize)> {
     let anchor = ctx
         .keys
         .iter()
-        .position(|k| k.contains("勾稽关系") || k.contains("申请人情况"));
+        .position(|k| has(k, "勾稽关系") || has(k, "申请人情况"));
     let start = match anchor {
         Some(a) => a,
         None => (0..ctx.recs.len())
-            .find(|&i| ctx.keys[i].contains("本年新收") && t3_row(ctx, i).is_some())?,
+            .find(|&i| has(&ctx.keys[i], "本年新收") && t3_row(ctx, i).is_some())?,
     };
     let end = (start + 1..ctx.recs.len())
         .find(|&i| is_t4_anchor(&ctx.keys[i]) || is_after_tables(&ctx.keys[i]))
@@ -350,14 +350,11 @@ fn t3_region(ctx: &Ctx) -> Option<(usize, usize)> {
 }
 
 fn is_t4_anchor(k: &str) -> bool {
-    k.contains("行政复议")
-        || k.contains("复议后起诉")
-        || k.contains("未经复议")
-        || k.contains("结果维持")
+    has(k, "行政复议") || has(k, "复议后起诉") || has(k, "未经复议") || has(k, "结果维持")
 }
 
 fn is_after_tables(k: &str) -> bool {
-    k.starts_with("五、") || k.contains("存在的主要问题") || k.starts_with("六、其他需要报告")
+    k.starts_with("五、") || has(k, "存在的主要问题") || k.starts_with("六、其他需要报告")
 }
 
 pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
@@ -555,14 +552,14 @@ fn locate_t3(
         ));
     }
     let labels: Vec<Option<&'static str>> = rows.iter().map(|r| t3_label(&r.label)).collect();
-    let has = |k: &str| labels.contains(&Some(k));
+    let labelled = |k: &str| labels.contains(&Some(k));
     let three = T3Layout::ThreeOther.rows();
     let single = T3Layout::SingleOther.rows();
     let (c3, m3) = align(&labels, &three);
     let (c1, m1) = align(&labels, &single);
-    let prefer_three = if has("OTHER_1") || has("OTHER_2") || has("OTHER_3") {
+    let prefer_three = if labelled("OTHER_1") || labelled("OTHER_2") || labelled("OTHER_3") {
         true
-    } else if has("OTHER") {
+    } else if labelled("OTHER") {
         false
     } else if c3 != c1 {
         c3 < c1
@@ -727,10 +724,10 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
     let n = ctx.recs.len();
     let anchor = (from..n).find(|&i| {
         let k = &ctx.keys[i];
-        k.contains("复议后起诉")
-            || k.contains("未经复议")
-            || k.contains("结果维持")
-            || (k.contains("行政复议") && k.contains("行政诉讼"))
+        has(k, "复议后起诉")
+            || has(k, "未经复议")
+            || has(k, "结果维持")
+            || (has(k, "行政复议") && has(k, "行政诉讼"))
     });
     let Some(anchor) = anchor else {
         out.info.push(missing_info(TableId::Review));
@@ -892,23 +889,18 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
 fn locate_t2(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located) {
     let start = (0..end).find(|&i| {
         let k = &ctx.keys[i];
-        k.contains("第二十条第(一)项")
-            || (k.contains("信息内容") && (k.contains("本年") || k.contains("数量")))
+        has(k, "第二十条第(一)项") || (has(k, "信息内容") && (has(k, "本年") || has(k, "数量")))
     });
     let Some(start) = start else {
         out.info.push(missing_info(TableId::Active));
         return;
     };
     let stop = (start + 1..end)
-        .find(|&i| ctx.keys[i].starts_with("三、") || ctx.keys[i].contains("勾稽关系"))
+        .find(|&i| ctx.keys[i].starts_with("三、") || has(&ctx.keys[i], "勾稽关系"))
         .unwrap_or(end);
     let stop = stop.min(start + 120);
-    let region = &ctx.keys[start..stop];
-    let count = |m: &[&str]| {
-        m.iter()
-            .filter(|k| region.iter().any(|r| r.contains(*k)))
-            .count()
-    };
+    let region = ctx.keys[start..stop].join("\n");
+    let count = |m: &[&str]| m.iter().filter(|k| region.contains(*k)).count();
     let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
     let format = if m21 > m19 {
         Format::F2021
@@ -975,13 +967,12 @@ fn find_active_row(
     let want = def.columns.len();
     for i in start..stop {
         let rec = &ctx.recs[i];
+        // Cheap test on the whole line's key before normalising the label cell.
+        if !def.keywords.iter().any(|k| has(&ctx.keys[i], k)) {
+            continue;
+        }
         let first = label_key(rec.cell(ctx.src, 0));
-        let is_row = def.keywords.iter().any(|k| first.starts_with(k))
-            && !(def.key == "NDOC"
-                && first.starts_with("行政规范")
-                && !def.keywords.contains(&"行政规范性文件"));
-        // "规范性文件" must not also match the label of another row.
-        if !is_row || (def.key == "REG" && !first.starts_with("规章")) {
+        if !def.keywords.iter().any(|k| first.starts_with(k)) {
             continue;
         }
         let src = ctx.src;

@@ -3,7 +3,7 @@
 
 use crate::catalogue::RuleDef;
 use crate::forms;
-use crate::rules::{Op, Rel};
+use crate::rules::{Key, Op, Rel};
 use crate::{CellRef, Message, Num};
 
 fn m(zh: String, en: String) -> Message {
@@ -115,7 +115,7 @@ pub fn relation(
     rel: &Rel,
     lsum: Num,
     rsum: Num,
-    suspects: &[CellRef],
+    suspects: &[Key],
     fix: Option<Num>,
     exceeds: &[String],
 ) -> Message {
@@ -132,14 +132,14 @@ pub fn relation(
     }
     if let (Some(s), Some(v)) = (suspects.first(), fix) {
         if suspects.len() == 1 {
-            zh.push_str(&format!("；最可能出错的是“{}”，应为 {v}", label(s)));
+            let l = label(&s.to_ref());
+            zh.push_str(&format!("；最可能出错的是“{l}”，应为 {v}"));
             en.push_str(&format!(
-                "; the likely wrong cell is {}, which would need to be {v}",
-                label(s)
+                "; the likely wrong cell is {l}, which would need to be {v}"
             ));
         }
     } else if !suspects.is_empty() && rel.op == Op::Eq {
-        let names: Vec<String> = suspects.iter().map(label).collect();
+        let names: Vec<String> = suspects.iter().map(|k| label(&k.to_ref())).collect();
         zh.push_str(&format!("；可疑单元格：{}", names.join("、")));
         en.push_str(&format!("; suspect cells: {}", names.join(", ")));
     }

@@ -6,7 +6,32 @@
 //! is suspect when every relation it takes part in fails and all of them agree on the
 //! value it should have — exactly what a single wrong number produces.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the maps here hold a few hundred short keys per check; SipHash's DoS
+/// resistance buys nothing and costs a measurable share of a check.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use crate::catalogue::{self, RuleDef};
 use crate::forms::{self, Format, T3Layout, COLS6};
@@ -22,7 +47,7 @@ pub struct Input<'a> {
     pub t3_layout: Option<T3Layout>,
     pub t2_format: Option<Format>,
     pub format: Option<Format>,
-    pub found: HashMap<TableId, bool>,
+    pub found: StdHashMap<TableId, bool>,
     pub assumptions: &'a [Assumption],
     pub county_level: Option<bool>,
 }
@@ -38,16 +63,61 @@ pub enum Op {
 pub struct Rel {
     pub rule: &'static str,
     pub instance: String,
-    pub lhs: Vec<CellRef>,
+    pub lhs: Vec<Key>,
     pub op: Op,
-    pub rhs: Vec<CellRef>,
+    pub rhs: Vec<Key>,
 }
 
-fn cref(table: TableId, row: &str, col: &str) -> CellRef {
-    CellRef {
-        table,
-        row: row.to_string(),
-        column: col.to_string(),
+/// A form cell named by static keys: rule evaluation allocates nothing per operand; a
+/// `CellRef` is made only for what a finding reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub table: TableId,
+    pub row: &'static str,
+    pub column: &'static str,
+}
+
+impl Key {
+    pub fn to_ref(self) -> CellRef {
+        CellRef {
+            table: self.table,
+            row: self.row.to_string(),
+            column: self.column.to_string(),
+        }
+    }
+    fn label(self) -> String {
+        forms::cell_label(self.table, self.row, self.column)
+    }
+}
+
+fn cref(table: TableId, row: &'static str, column: &'static str) -> Key {
+    Key { table, row, column }
+}
+
+/// Why a value was not taken as written.
+#[derive(Debug, Clone, Copy)]
+enum Assumed<'a> {
+    BlankZero,
+    BlankTotal(Num),
+    Dash(&'a str),
+}
+
+impl Assumed<'_> {
+    fn message(self, k: Key) -> Message {
+        let l = k.label();
+        match self {
+            Assumed::BlankZero => messages::blank_as_zero(&l),
+            Assumed::BlankTotal(sum) => messages::blank_total_used(&l, sum),
+            Assumed::Dash(raw) => messages::dash_as_zero(&l, raw),
+        }
+    }
+}
+
+fn operand(k: Key, v: Num, a: Option<Assumed>) -> Operand {
+    Operand {
+        cell: k.to_ref(),
+        value: Some(v),
+        assumed: a.map(|a| a.message(k).zh),
     }
 }
 
@@ -55,9 +125,9 @@ fn cref(table: TableId, row: &str, col: &str) -> CellRef {
 pub fn relations(inp: &Input) -> Vec<Rel> {
     use TableId::*;
     let mut v = Vec::new();
-    let t3 = |r: &str, c: &str| cref(Applications, r, c);
+    let t3 = |r: &'static str, c: &'static str| cref(Applications, r, c);
     if let Some(layout) = inp.t3_layout {
-        let cols: Vec<&str> = forms::T3_COLUMNS.iter().map(|c| c.key).collect();
+        let cols: Vec<&'static str> = forms::T3_COLUMNS.iter().map(|c| c.key).collect();
         for c in &cols {
             v.push(Rel {
                 rule: "R1",
@@ -196,22 +266,22 @@ fn active_format(inp: &Input) -> Format {
 }
 
 /// A cell's value as a rule uses it.
-enum Got {
-    Val(Num, Option<Message>),
+enum Got<'a> {
+    Val(Num, Option<Assumed<'a>>),
     No(Message),
 }
 
-fn is_total(r: &CellRef) -> bool {
+fn is_total(r: &Key) -> bool {
     (r.table == TableId::Applications && r.column == "TOT")
         || (r.table == TableId::Review && r.column == "TOTAL")
 }
 
-fn components(r: &CellRef) -> Vec<CellRef> {
+fn components(r: &Key) -> Vec<Key> {
     match r.table {
-        TableId::Applications => COLS6.iter().map(|c| cref(r.table, &r.row, c)).collect(),
+        TableId::Applications => COLS6.iter().map(|c| cref(r.table, r.row, c)).collect(),
         _ => ["UPHELD", "CORRECTED", "OTHER", "PENDING"]
             .iter()
-            .map(|c| cref(r.table, &r.row, c))
+            .map(|c| cref(r.table, r.row, c))
             .collect(),
     }
 }
@@ -221,15 +291,27 @@ pub struct Evaluator<'a> {
     index: HashMap<(TableId, &'a str, &'a str), &'a Cell>,
 }
 
-struct EqOutcome {
+struct EqOutcome<'a> {
     lsum: Num,
     rsum: Num,
-    operands: Vec<Operand>,
+    operands: Vec<(Key, Num, Option<Assumed<'a>>)>,
+}
+
+impl EqOutcome<'_> {
+    fn operands(&self) -> Vec<Operand> {
+        self.operands
+            .iter()
+            .map(|&(k, v, a)| operand(k, v, a))
+            .collect()
+    }
+    fn value(&self, k: Key) -> Option<Num> {
+        self.operands.iter().find(|o| o.0 == k).map(|o| o.1)
+    }
 }
 
 impl<'a> Evaluator<'a> {
     pub fn new(inp: &'a Input<'a>) -> Evaluator<'a> {
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for t in TableId::ALL {
             for c in inp.tables.get(t) {
                 index.insert((t, c.row.as_str(), c.column.as_str()), c);
@@ -238,21 +320,19 @@ impl<'a> Evaluator<'a> {
         Evaluator { inp, index }
     }
 
-    fn cell(&self, r: &CellRef) -> Option<&'a Cell> {
-        self.index
-            .get(&(r.table, r.row.as_str(), r.column.as_str()))
-            .copied()
+    fn cell(&self, r: &Key) -> Option<&'a Cell> {
+        self.index.get(&(r.table, r.row, r.column)).copied()
     }
 
-    fn get(&self, r: &CellRef, blank_total_ok: bool) -> Got {
-        let label = forms::cell_label(r.table, &r.row, &r.column);
+    fn get(&self, r: &Key, blank_total_ok: bool) -> Got<'a> {
         let Some(c) = self.cell(r) else {
-            return Got::No(messages::not_found(&label));
+            return Got::No(messages::not_found(&r.label()));
         };
+        let label = || r.label();
         match (c.read, c.value) {
             (ReadHow::Blank, _) if is_total(r) => {
                 if !blank_total_ok {
-                    return Got::No(messages::blank_total(&label));
+                    return Got::No(messages::blank_total(&label()));
                 }
                 let mut sum = Num::ZERO;
                 for comp in components(r) {
@@ -264,16 +344,15 @@ impl<'a> Evaluator<'a> {
                         Got::No(m) => return Got::No(m),
                     }
                 }
-                Got::Val(sum, Some(messages::blank_total_used(&label, sum)))
+                Got::Val(sum, Some(Assumed::BlankTotal(sum)))
             }
-            (ReadHow::Blank, _) => Got::Val(Num::ZERO, Some(messages::blank_as_zero(&label))),
+            (ReadHow::Blank, _) => Got::Val(Num::ZERO, Some(Assumed::BlankZero)),
             (_, Some(v)) => {
-                let note =
-                    (c.read == ReadHow::DashZero).then(|| messages::dash_as_zero(&label, &c.raw));
+                let note = (c.read == ReadHow::DashZero).then_some(Assumed::Dash(c.raw.as_str()));
                 Got::Val(v, note)
             }
-            (ReadHow::Missing, None) => Got::No(messages::not_found(&label)),
-            (_, None) => Got::No(messages::unreadable(&label, &c.raw)),
+            (ReadHow::Missing, None) => Got::No(messages::not_found(&label())),
+            (_, None) => Got::No(messages::unreadable(&label(), &c.raw)),
         }
     }
 
@@ -285,7 +364,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Evaluates a relation: Ok((status, outcome)) or Err(reason) when it cannot be checked.
-    fn eval(&self, rel: &Rel) -> Result<(bool, EqOutcome), Message> {
+    fn eval(&self, rel: &Rel) -> Result<(bool, EqOutcome<'a>), Message> {
         if let Some(a) = self.assumed(rel.rule, &rel.instance) {
             return Err(a.reason.clone());
         }
@@ -293,16 +372,12 @@ impl<'a> Evaluator<'a> {
         // total stands for the sum of its row (domain-spec §B.1).
         let own_total = matches!(rel.rule, "R3" | "R10" | "R11" | "R12");
         let mut operands = Vec::new();
-        let mut side = |refs: &[CellRef]| -> Result<Num, Message> {
+        let mut side = |refs: &[Key]| -> Result<Num, Message> {
             let mut s = Num::ZERO;
             for r in refs {
                 match self.get(r, !own_total) {
                     Got::Val(v, assumed) => {
-                        operands.push(Operand {
-                            cell: r.clone(),
-                            value: Some(v),
-                            assumed: assumed.map(|m| m.zh),
-                        });
+                        operands.push((*r, v, assumed));
                         s = s.checked_add(v).ok_or_else(messages::overflow)?;
                     }
                     Got::No(m) => return Err(m),
@@ -329,7 +404,7 @@ impl<'a> Evaluator<'a> {
 }
 
 /// A relation's index and its result: (holds, values) or why it cannot be checked.
-type Evaluated = (usize, Result<(bool, EqOutcome), Message>);
+type Evaluated<'a> = (usize, Result<(bool, EqOutcome<'a>), Message>);
 /// A relation a cell is in: (relation index, holds, the value the cell would need).
 type Involvement = (usize, bool, Option<Num>);
 
@@ -396,10 +471,16 @@ fn check(def: &RuleDef, instance: &str, status: Status, reason: Option<Message>)
 }
 
 /// Suspect cells for each failing equality (index → suspects).
-fn diagnose(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<CellRef>> {
+fn diagnose(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<Key>> {
     let is_eq = |i: usize| rels[i].op == Op::Eq;
     // For each cell: the evaluable equalities it is in, and the correction each implies.
-    let mut by_cell: HashMap<&CellRef, Vec<Involvement>> = HashMap::new();
+    let mut by_cell: HashMap<Key, Vec<Involvement>> = HashMap::default();
+    if !results
+        .iter()
+        .any(|(i, r)| is_eq(*i) && matches!(r, Ok((false, _))))
+    {
+        return HashMap::default();
+    }
     for (i, res) in results {
         if !is_eq(*i) {
             continue;
@@ -413,20 +494,16 @@ fn diagnose(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<CellRef>>
             .map(|r| (r, true))
             .chain(rel.rhs.iter().map(|r| (r, false)))
         {
-            let current = out
-                .operands
-                .iter()
-                .find(|o| &o.cell == r)
-                .and_then(|o| o.value);
+            let current = out.value(*r);
             let fix = match (current, diff) {
                 (Some(v), Some(d)) if on_left => v.checked_sub(d),
                 (Some(v), Some(d)) => v.checked_add(d),
                 _ => None,
             };
-            by_cell.entry(r).or_default().push((*i, *ok, fix));
+            by_cell.entry(*r).or_default().push((*i, *ok, fix));
         }
     }
-    let single_cause: Vec<&CellRef> = by_cell
+    let single_cause: Vec<Key> = by_cell
         .iter()
         .filter(|(_, v)| {
             v.iter().all(|(_, ok, _)| !ok) && {
@@ -436,32 +513,28 @@ fn diagnose(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<CellRef>>
         })
         .map(|(r, _)| *r)
         .collect();
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (i, res) in results {
         let Ok((false, _)) = res else { continue };
         if !is_eq(*i) {
             continue;
         }
         let rel = &rels[*i];
-        let cells: Vec<&CellRef> = rel.lhs.iter().chain(rel.rhs.iter()).collect();
-        let mut sus: Vec<CellRef> = cells
+        let cells: Vec<Key> = rel.lhs.iter().chain(rel.rhs.iter()).copied().collect();
+        let mut sus: Vec<Key> = cells
             .iter()
             .filter(|c| single_cause.contains(c))
-            .map(|c| (*c).clone())
+            .copied()
             .collect();
         if sus.is_empty() {
             // More than one wrong number: point at the cells shared by most failures.
-            let fails = |c: &CellRef| {
+            let fails = |c: &Key| {
                 by_cell
                     .get(c)
                     .map_or(0, |v| v.iter().filter(|x| !x.1).count())
             };
             let best = cells.iter().map(|c| fails(c)).max().unwrap_or(0);
-            sus = cells
-                .iter()
-                .filter(|c| fails(c) == best)
-                .map(|c| (*c).clone())
-                .collect();
+            sus = cells.iter().filter(|c| fails(c) == best).copied().collect();
         }
         out.insert(*i, sus);
     }
@@ -473,14 +546,14 @@ fn relation_finding(
     def: &RuleDef,
     rel: &Rel,
     out: &EqOutcome,
-    suspects: Vec<CellRef>,
+    suspects: Vec<Key>,
     rels: &[Rel],
     results: &[Evaluated],
 ) -> Finding {
     let mut cells = suspects.clone();
     for c in rel.lhs.iter().chain(rel.rhs.iter()) {
         if !cells.contains(c) {
-            cells.push(c.clone());
+            cells.push(*c);
         }
     }
     let suspects = if rel.op == Op::Eq {
@@ -504,7 +577,7 @@ fn relation_finding(
         Vec::new()
     };
     let suspect_fix = suspects.first().and_then(|s| {
-        let v = out.operands.iter().find(|o| &o.cell == s)?.value?;
+        let v = out.value(*s)?;
         let d = difference?;
         if suspects.len() != 1 {
             return None;
@@ -535,9 +608,9 @@ fn relation_finding(
         status: Status::Fail,
         instance: rel.instance.clone(),
         formula: messages::formula(def, rel),
-        cells,
-        suspects,
-        operands: out.operands.clone(),
+        cells: cells.into_iter().map(Key::to_ref).collect(),
+        suspects: suspects.into_iter().map(Key::to_ref).collect(),
+        operands: out.operands(),
         expected: Some(out.rsum),
         actual: Some(out.lsum),
         difference,
@@ -560,18 +633,14 @@ fn blank_total_finding(ev: &Evaluator, rel: &Rel) -> Option<Finding> {
         let Got::Val(v, assumed) = ev.get(r, false) else {
             return None;
         };
-        operands.push(Operand {
-            cell: r.clone(),
-            value: Some(v),
-            assumed: assumed.map(|m| m.zh),
-        });
+        operands.push(operand(*r, v, assumed));
         sum = sum.checked_add(v)?;
     }
     if sum.is_zero() {
         return None;
     }
     let def = catalogue::rule(rel.rule)?;
-    let label = forms::cell_label(total.table, &total.row, &total.column);
+    let label = total.label();
     Some(Finding {
         rule: def.id.to_string(),
         code: "TOTAL-BLANK".into(),
@@ -579,10 +648,11 @@ fn blank_total_finding(ev: &Evaluator, rel: &Rel) -> Option<Finding> {
         status: Status::CannotCheck,
         instance: rel.instance.clone(),
         formula: messages::formula(def, rel),
-        cells: std::iter::once(total.clone())
-            .chain(rel.rhs.iter().cloned())
+        cells: std::iter::once(total)
+            .chain(rel.rhs.iter())
+            .map(|k| k.to_ref())
             .collect(),
-        suspects: vec![total.clone()],
+        suspects: vec![total.to_ref()],
         operands,
         expected: Some(sum),
         actual: None,
@@ -700,7 +770,7 @@ fn empty_column_rule(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec
         return;
     };
     for col in forms::T3_COLUMNS {
-        let inflow: Vec<CellRef> = ["NEW", "CARRY_IN"]
+        let inflow: Vec<Key> = ["NEW", "CARRY_IN"]
             .iter()
             .map(|r| cref(TableId::Applications, r, col.key))
             .collect();
@@ -721,7 +791,7 @@ fn empty_column_rule(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec
             continue;
         }
         let mut nonzero = Vec::new();
-        let mut rows: Vec<&str> = layout.outcome_rows().to_vec();
+        let mut rows: Vec<&'static str> = layout.outcome_rows().to_vec();
         rows.extend(["TOTAL", "CARRY_OUT"]);
         for r in rows {
             let c = cref(TableId::Applications, r, col.key);
@@ -736,7 +806,7 @@ fn empty_column_rule(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec
             continue;
         }
         checks.push(check(def, col.key, Status::Fail, None));
-        let suspects: Vec<CellRef> = nonzero.iter().map(|(c, _)| c.clone()).collect();
+        let suspects: Vec<Key> = nonzero.iter().map(|(c, _)| *c).collect();
         let span = suspects
             .first()
             .and_then(|s| ev.cell(s))
@@ -753,23 +823,20 @@ fn empty_column_rule(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec
             },
             cells: inflow
                 .iter()
-                .cloned()
-                .chain(suspects.iter().cloned())
+                .chain(suspects.iter())
+                .map(|k| k.to_ref())
                 .collect(),
-            suspects: suspects.clone(),
-            operands: nonzero
-                .iter()
-                .map(|(c, v)| Operand {
-                    cell: c.clone(),
-                    value: Some(*v),
-                    assumed: None,
-                })
-                .collect(),
+            suspects: suspects.iter().map(|k| k.to_ref()).collect(),
+            operands: nonzero.iter().map(|&(c, v)| operand(c, v, None)).collect(),
             expected: Some(Num::ZERO),
             actual: nonzero.first().map(|x| x.1),
             difference: None,
             suggested: None,
-            message: messages::empty_column(col.label, col.en, &suspects),
+            message: messages::empty_column(
+                col.label,
+                col.en,
+                &suspects.iter().map(|k| k.to_ref()).collect::<Vec<_>>(),
+            ),
             span,
         });
     }
@@ -797,14 +864,14 @@ fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
     if !inflow.is_zero() {
         return checks.push(check(def, "T4", Status::NotApplicable, None));
     }
-    let totals: Vec<CellRef> = ["REV", "LIT_DIRECT", "LIT_AFTER"]
+    let totals: Vec<Key> = ["REV", "LIT_DIRECT", "LIT_AFTER"]
         .iter()
         .map(|b| cref(TableId::Review, b, "TOTAL"))
         .collect();
-    let busy: Vec<(CellRef, Num)> = totals
+    let busy: Vec<(Key, Num)> = totals
         .iter()
         .filter_map(|r| match ev.get(r, true) {
-            Got::Val(v, _) if !v.is_zero() => Some((r.clone(), v)),
+            Got::Val(v, _) if !v.is_zero() => Some((*r, v)),
             _ => None,
         })
         .collect();
@@ -824,18 +891,11 @@ fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         },
         cells: refs
             .iter()
-            .cloned()
-            .chain(busy.iter().map(|b| b.0.clone()))
+            .chain(busy.iter().map(|b| &b.0))
+            .map(|k| k.to_ref())
             .collect(),
-        suspects: busy.iter().map(|b| b.0.clone()).collect(),
-        operands: busy
-            .iter()
-            .map(|(c, v)| Operand {
-                cell: c.clone(),
-                value: Some(*v),
-                assumed: None,
-            })
-            .collect(),
+        suspects: busy.iter().map(|b| b.0.to_ref()).collect(),
+        operands: busy.iter().map(|&(c, v)| operand(c, v, None)).collect(),
         expected: None,
         actual: None,
         difference: None,
