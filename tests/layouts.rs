@@ -32,7 +32,10 @@ fn assert_cells(f: &Fixture, layout: Layout, text: &str, r: &Report) -> Vec<&'st
         for (i, col) in T3_COLS.iter().enumerate() {
             let c = cell(r, TableId::Applications, row, col);
             if glued_ambiguous {
-                assert_eq!(c.value, None, "{ctx}: ambiguous glued {row}.{col} must not be guessed");
+                assert_eq!(
+                    c.value, None,
+                    "{ctx}: ambiguous glued {row}.{col} must not be guessed"
+                );
                 continue;
             }
             let got = c.value.and_then(|n| n.as_i64());
@@ -43,8 +46,14 @@ fn assert_cells(f: &Fixture, layout: Layout, text: &str, r: &Report) -> Vec<&'st
                 _ => ReadHow::Number,
             };
             assert_eq!(c.read, want_read, "{ctx}: {row}.{col} read");
-            let span = c.span.unwrap_or_else(|| panic!("{ctx}: {row}.{col} has no span"));
-            assert_eq!(&text[span.start..span.end], c.raw, "{ctx}: {row}.{col} span");
+            let span = c
+                .span
+                .unwrap_or_else(|| panic!("{ctx}: {row}.{col} has no span"));
+            assert_eq!(
+                &text[span.start..span.end],
+                c.raw,
+                "{ctx}: {row}.{col} span"
+            );
             assert_eq!(c.line, Some(span.line));
         }
     }
@@ -55,7 +64,11 @@ fn assert_cells(f: &Fixture, layout: Layout, text: &str, r: &Report) -> Vec<&'st
             let got = c.value.and_then(|n| n.as_i64());
             assert_eq!(got, Some(f.t4_get(row, col)), "{ctx}: T4 {row}.{col}");
             let span = c.span.expect("T4 span");
-            assert_eq!(&text[span.start..span.end], c.raw, "{ctx}: T4 {row}.{col} span");
+            assert_eq!(
+                &text[span.start..span.end],
+                c.raw,
+                "{ctx}: T4 {row}.{col} span"
+            );
         }
     }
     for r2 in &f.t2 {
@@ -63,7 +76,12 @@ fn assert_cells(f: &Fixture, layout: Layout, text: &str, r: &Report) -> Vec<&'st
             let c = cell(r, TableId::Active, r2.key, col);
             let want = f.t2_expected(r2.key, col).unwrap();
             let got = c.value.map(|n| n.to_string());
-            assert_eq!(got.as_deref(), Some(want.as_str()), "{ctx}: T2 {}.{col}", r2.key);
+            assert_eq!(
+                got.as_deref(),
+                Some(want.as_str()),
+                "{ctx}: T2 {}.{col}",
+                r2.key
+            );
         }
     }
     ambiguous
@@ -72,9 +90,16 @@ fn assert_cells(f: &Fixture, layout: Layout, text: &str, r: &Report) -> Vec<&'st
 fn run_layout(f: &Fixture, layout: Layout, opts: Opts) {
     let text = f.render_with(layout, opts);
     let r = gouji::check(&text);
-    let ctx = format!("{layout:?} {:?} prose={} furniture={}", f.fmt, opts.prose, opts.furniture);
+    let ctx = format!(
+        "{layout:?} {:?} prose={} furniture={}",
+        f.fmt, opts.prose, opts.furniture
+    );
     assert!(r.recognised, "{ctx}: not recognised");
-    assert!(errors(&r).is_empty(), "{ctx}: error findings\n{}", describe(&r));
+    assert!(
+        errors(&r).is_empty(),
+        "{ctx}: error findings\n{}",
+        describe(&r)
+    );
     assert_eq!(r.format.as_deref(), Some(f.fmt.key()), "{ctx}: format");
     if opts.prose {
         assert_eq!(r.year, Some(f.year), "{ctx}: year");
@@ -83,7 +108,11 @@ fn run_layout(f: &Fixture, layout: Layout, opts: Opts) {
         assert_eq!(r.year, None, "{ctx}: no year without prose");
     }
     for t in TableId::ALL {
-        assert_eq!(check_status(&r, "R30", t.key()), Some(Status::Pass), "{ctx}: {t:?}");
+        assert_eq!(
+            check_status(&r, "R30", t.key()),
+            Some(Status::Pass),
+            "{ctx}: {t:?}"
+        );
     }
     let ambiguous = assert_cells(f, layout, &text, &r);
     if layout == Layout::Glued {
@@ -134,7 +163,14 @@ fn every_layout_2019_reads_every_cell() {
 fn every_layout_without_prose_and_headings() {
     for f in [Fixture::f2021(), Fixture::f2019()] {
         for layout in Layout::ALL {
-            run_layout(&f, layout, Opts { prose: false, furniture: false });
+            run_layout(
+                &f,
+                layout,
+                Opts {
+                    prose: false,
+                    furniture: false,
+                },
+            );
         }
     }
 }
@@ -142,8 +178,17 @@ fn every_layout_without_prose_and_headings() {
 #[test]
 fn page_furniture_inside_table_3() {
     for f in [Fixture::f2021(), Fixture::f2019()] {
-        for layout in [Layout::Tab, Layout::Spaces, Layout::Pipes, Layout::TabCompact, Layout::Lines] {
-            let opts = Opts { prose: true, furniture: true };
+        for layout in [
+            Layout::Tab,
+            Layout::Spaces,
+            Layout::Pipes,
+            Layout::TabCompact,
+            Layout::Lines,
+        ] {
+            let opts = Opts {
+                prose: true,
+                furniture: true,
+            };
             assert!(f.render_with(layout, opts).contains("— 4 —"));
             run_layout(&f, layout, opts);
         }
@@ -153,7 +198,11 @@ fn page_furniture_inside_table_3() {
 #[test]
 fn layout_is_reported_in_table_info() {
     let f = Fixture::f2021();
-    for (layout, name) in [(Layout::Tab, "tab"), (Layout::Spaces, "spaces"), (Layout::Pipes, "pipes")] {
+    for (layout, name) in [
+        (Layout::Tab, "tab"),
+        (Layout::Spaces, "spaces"),
+        (Layout::Pipes, "pipes"),
+    ] {
         let r = gouji::check(&f.render(layout));
         let info = r
             .table_info
@@ -171,7 +220,13 @@ fn layout_is_reported_in_table_info() {
 fn grid_gives_the_same_cells_as_tab_text() {
     for f in [Fixture::f2021(), Fixture::f2019()] {
         let grid = gouji::check_grid(&f.grids());
-        let text = gouji::check(&f.render_with(Layout::Tab, Opts { prose: false, furniture: false }));
+        let text = gouji::check(&f.render_with(
+            Layout::Tab,
+            Opts {
+                prose: false,
+                furniture: false,
+            },
+        ));
         assert!(errors(&grid).is_empty(), "{}", describe(&grid));
         assert_eq!(grid.format, text.format);
         for t in TableId::ALL {
@@ -205,7 +260,11 @@ fn glued_row_is_split_and_its_row_sum_cannot_be_checked() {
     let tail = format!("数量 {}\n", spaced.join(" "));
     assert_eq!(text.matches(&tail).count(), 1, "{text}");
     let digits = glued_digits(&v);
-    assert_eq!(glued_splits(&digits), 1, "fixture CARRY_IN row must split uniquely");
+    assert_eq!(
+        glued_splits(&digits),
+        1,
+        "fixture CARRY_IN row must split uniquely"
+    );
     let glued = text.replace(&tail, &format!("数量{digits}\n"));
     let r = gouji::check(&glued);
     for (i, col) in T3_COLS.iter().enumerate() {
@@ -213,7 +272,10 @@ fn glued_row_is_split_and_its_row_sum_cannot_be_checked() {
         assert_eq!(c.read, ReadHow::SplitGlued, "{col}");
         assert_eq!(c.value.and_then(|n| n.as_i64()), Some(v[i]));
     }
-    assert_eq!(check_status(&r, "R3", "CARRY_IN"), Some(Status::CannotCheck));
+    assert_eq!(
+        check_status(&r, "R3", "CARRY_IN"),
+        Some(Status::CannotCheck)
+    );
     assert_eq!(check_status(&r, "R3", "GRANT"), Some(Status::Pass));
     assert_eq!(check_status(&r, "R1", "NP"), Some(Status::Pass));
     assert!(errors(&r).is_empty(), "{}", describe(&r));

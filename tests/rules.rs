@@ -29,7 +29,11 @@ fn fails<'a>(r: &'a Report, rule: &str, instance: &str, sev: Severity) -> &'a Fi
 
 /// No finding of `rule`, and all its checks pass / not applicable.
 fn passes(r: &Report, rule: &str) {
-    assert!(findings(r, rule).is_empty(), "{rule} findings\n{}", describe(r));
+    assert!(
+        findings(r, rule).is_empty(),
+        "{rule} findings\n{}",
+        describe(r)
+    );
     let cs = checks(r, rule);
     assert!(!cs.is_empty(), "{rule}: no checks");
     for c in cs {
@@ -118,7 +122,10 @@ fn r3_row_sum() {
     assert_eq!(x.expected, n(six));
     assert_eq!(x.difference, n(5));
     assert!(has_suspect(x, T3, "DENY_4", "TOT"), "{}", describe(&r));
-    assert_eq!(x.span.map(|s| s.line), r.tables.find(T3, "DENY_4", "TOT").unwrap().line);
+    assert_eq!(
+        x.span.map(|s| s.line),
+        r.tables.find(T3, "DENY_4", "TOT").unwrap().line
+    );
     passes(&run(&Fixture::f2021()), "R3");
 }
 
@@ -273,7 +280,15 @@ fn r18_table2_values_2021() {
     // Money may have decimals.
     let ok = run(&Fixture::f2021());
     passes(&ok, "R18");
-    assert_eq!(ok.tables.find(T2, "FEE", "AMOUNT").unwrap().value.unwrap().to_string(), "12.35");
+    assert_eq!(
+        ok.tables
+            .find(T2, "FEE", "AMOUNT")
+            .unwrap()
+            .value
+            .unwrap()
+            .to_string(),
+        "12.35"
+    );
 }
 
 #[test]
@@ -317,7 +332,10 @@ fn r23_table2_values_2019() {
     assert!(has_suspect(x, T2, "PUNISH", "DECISIONS"));
     // A negative 本年增/减 is allowed.
     let ok = run(&Fixture::f2019());
-    assert_eq!(ok.tables.find(T2, "OTHERSVC", "DELTA").unwrap().value, n(-1));
+    assert_eq!(
+        ok.tables.find(T2, "OTHERSVC", "DELTA").unwrap().value,
+        n(-1)
+    );
     assert_eq!(ok.tables.find(T2, "LICENSE", "DELTA").unwrap().value, n(2));
     passes(&ok, "R23");
 }
@@ -451,6 +469,10 @@ fn every_catalogue_rule_is_covered_here() {
         "R18", "R19", "R22", "R23", "R24", "R26", "R27", "R28", "R29", "R30",
     ];
     for r in gouji::rules() {
-        assert!(covered.contains(&r.id.as_str()), "rule {} has no test", r.id);
+        assert!(
+            covered.contains(&r.id.as_str()),
+            "rule {} has no test",
+            r.id
+        );
     }
 }

@@ -31,9 +31,10 @@ fn sweep(f: &Fixture, layout: Layout) -> (usize, usize, Vec<String>) {
             }
             let r = gouji::check(&g.render(layout));
             tried += 1;
-            let hit = r.findings.iter().any(|x| {
-                x.severity == Severity::Error && has_suspect(x, t, row, col)
-            });
+            let hit = r
+                .findings
+                .iter()
+                .any(|x| x.severity == Severity::Error && has_suspect(x, t, row, col));
             // The cell was read as changed (else the test would prove nothing).
             let read = r.tables.find(t, row, col).and_then(|c| c.value?.as_i64());
             let want = match t {
@@ -62,7 +63,12 @@ fn run(f: Fixture, layout: Layout) {
         f.fmt,
         100.0 * caught as f64 / tried as f64
     );
-    assert!(missed.is_empty(), "{} missed:\n{}", missed.len(), missed.join("\n"));
+    assert!(
+        missed.is_empty(),
+        "{} missed:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
 }
 
 #[test]
@@ -99,7 +105,11 @@ fn suspects_are_exact_for_an_outcome_cell() {
     let r = gouji::check(&f.render(Layout::Tab));
     let errs = errors(&r);
     let rules: Vec<&str> = errs.iter().map(|x| x.rule.as_str()).collect();
-    assert!(rules.contains(&"R2") && rules.contains(&"R3"), "{}", describe(&r));
+    assert!(
+        rules.contains(&"R2") && rules.contains(&"R3"),
+        "{}",
+        describe(&r)
+    );
     for x in errs {
         assert_eq!(x.suspects.len(), 1, "{}", describe(&r));
         assert!(has_suspect(x, TableId::Applications, "NOTPROC_2", "BE"));

@@ -574,7 +574,12 @@ impl Fixture {
                 .model(t, Layout::Tab)
                 .into_iter()
                 .filter(|r| !r.furniture)
-                .map(|r| r.slots.into_iter().map(|s| s.text.replace('\n', "")).collect())
+                .map(|r| {
+                    r.slots
+                        .into_iter()
+                        .map(|s| s.text.replace('\n', ""))
+                        .collect()
+                })
                 .collect();
             out.push(GridTable { rows });
         }
@@ -707,7 +712,13 @@ impl Fixture {
         h1.push(Slot::label("行政诉讼"));
         h1.extend((0..9).map(|_| Slot::covered()));
         rows.push(MRow::header(h1));
-        let res = ["结果\n维持", "结果\n纠正", "其他\n结果", "尚未\n审结", "总计"];
+        let res = [
+            "结果\n维持",
+            "结果\n纠正",
+            "其他\n结果",
+            "尚未\n审结",
+            "总计",
+        ];
         let mut h2: Vec<Slot> = res.iter().map(|l| Slot::label(l)).collect();
         h2.push(Slot::label("未经复议直接起诉"));
         h2.extend((0..4).map(|_| Slot::covered()));
@@ -819,7 +830,9 @@ fn break_label(s: &str) -> String {
     for (i, c) in chars.iter().enumerate() {
         out.push(*c);
         let next = chars.get(i + 1);
-        if i % 3 == 1 && next.is_some_and(|n| !n.is_ascii_digit() && *n != '.') && !c.is_ascii_digit()
+        if i % 3 == 1
+            && next.is_some_and(|n| !n.is_ascii_digit() && *n != '.')
+            && !c.is_ascii_digit()
         {
             out.push(' ');
         }
