@@ -594,7 +594,7 @@ impl Fixture {
         if layout == Layout::DashZero && v == 0 {
             // Alternate the two dashes seen in real reports.
             let h = row.len() + col.len();
-            return if h % 2 == 0 { "/" } else { "—" }.to_string();
+            return if h.is_multiple_of(2) { "/" } else { "—" }.to_string();
         }
         v.to_string()
     }
