@@ -371,41 +371,110 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
 
 // ------------------------------------------------------------------ Table 3
 
+/// Row keys named in order, distinct, and in form order in one of the two layouts.
+fn in_form_order(keys: &[&str]) -> bool {
+    [T3Layout::ThreeOther, T3Layout::SingleOther]
+        .iter()
+        .any(|l| {
+            let rows = l.rows();
+            let pos: Option<Vec<usize>> = keys
+                .iter()
+                .map(|k| rows.iter().position(|r| r == k))
+                .collect();
+            pos.is_some_and(|p| p.windows(2).all(|w| w[0] < w[1]))
+        })
+}
+
+/// Numbers standing one per line. With one row label before them and 7 numbers, they
+/// are that row's cells (one cell per line). With k row labels listed first and then 7·k
+/// numbers (a PDF extracted column by column, page by page), they fill those k rows
+/// column by column. Any other count cannot be placed, and is reported, not guessed.
+fn flush_run(
+    ctx: &Ctx,
+    run: &mut Vec<usize>,
+    keys: &mut Vec<&'static str>,
+    label: &mut String,
+    rows: &mut Vec<T3Row>,
+    out: &mut Located,
+) {
+    let cell = |r: usize| {
+        let p = &ctx.recs[r].cells[0];
+        Some(DataCell::from_piece(ctx.src, p.start, p.end))
+    };
+    let k = keys.len();
+    if k > 1 && run.len() == W3 * k && in_form_order(keys) {
+        let grid: Vec<Vec<Option<DataCell>>> = (0..k)
+            .map(|j| (0..W3).map(|c| cell(run[c * k + j])).collect())
+            .collect();
+        // Extractors do not always emit columns in visual order; the reading is used only
+        // when every row's 总计 is the sum of its six columns, and that relation is then
+        // not checked for these rows (it was assumed to read them).
+        let row_sum_holds = |cells: &Vec<Option<DataCell>>| {
+            let v: Option<Vec<Num>> = cells
+                .iter()
+                .map(|c| c.as_ref().and_then(|c| c.parsed.value))
+                .collect();
+            v.is_some_and(|v| Num::sum(v[..6].iter().copied()) == Some(v[6]))
+        };
+        if grid.iter().all(row_sum_holds) {
+            for (j, (key, cells)) in keys.iter().zip(grid).enumerate() {
+                rows.push(T3Row {
+                    rec: run[j],
+                    label: row_label(key).to_string(),
+                    cells,
+                    assumed: Some(Message {
+                        zh: "此行数字按列逐个排列（PDF 按列提取），读法以“总计 = 六列之和”核对，故此关系无法核对".into(),
+                        en: "this row's numbers came one per line, column by column (PDF extracted by columns); the reading was confirmed with 总计 = sum of the six columns, so that relation cannot be checked".into(),
+                    }),
+                    ambiguous: false,
+                });
+            }
+            out.notes.push(ctx.note(
+                "READ-COLUMN-MAJOR",
+                Severity::Info,
+                format!("第三表有 {k} 行的 {} 个数字按列逐个排列（PDF 按列提取），已按列读入；这些行的“总计 = 六列之和”用于确认读法，无法核对", run.len()),
+                format!("{} numbers of {k} Table 3 rows came one per line, column by column (PDF extracted by columns) and were read column-wise; their row sums confirmed the reading and so cannot be checked", run.len()),
+                ctx.recs.get(run[0]).map(|r| (r.start, r.end)),
+            ));
+        } else {
+            out.notes.push(ctx.note(
+                "READ-COLUMN-ORDER",
+                Severity::Warning,
+                format!("第三表有 {k} 行的 {} 个数字按列逐个排列，但无法确定列的顺序，未使用", run.len()),
+                format!("{} numbers of {k} Table 3 rows came one per line, column by column, but the order of the columns cannot be confirmed; not used", run.len()),
+                ctx.recs.get(run[0]).map(|r| (r.start, r.end)),
+            ));
+        }
+        label.clear();
+    } else if run.len() == W3 {
+        rows.push(T3Row {
+            rec: run[0],
+            label: std::mem::take(label),
+            cells: run.iter().map(|&r| cell(r)).collect(),
+            assumed: None,
+            ambiguous: false,
+        });
+    } else if run.len() > 1 {
+        let first = &ctx.recs[run[0]];
+        out.notes.push(ctx.note(
+            "READ-LOOSE-NUMBERS",
+            Severity::Warning,
+            format!("第三表中有 {} 个单独成行的数，无法确定它们属于哪些单元格（与前面的行标签数不对应），未使用", run.len()),
+            format!("{} numbers stand on lines of their own in Table 3 and do not match the row labels before them; which cells they belong to cannot be told, so they were not used", run.len()),
+            Some((first.start, first.end)),
+        ));
+    }
+    if !run.is_empty() {
+        keys.clear();
+    }
+    run.clear();
+}
+
 fn collect_t3_rows(ctx: &Ctx, start: usize, end: usize, out: &mut Located) -> Vec<T3Row> {
     let mut rows = Vec::new();
     let mut pending_label = String::new();
+    let mut pending_keys: Vec<&'static str> = Vec::new();
     let mut run: Vec<usize> = Vec::new();
-    let flush_run = |run: &mut Vec<usize>,
-                     rows: &mut Vec<T3Row>,
-                     label: &mut String,
-                     out: &mut Located| {
-        if run.len() == W3 {
-            let cells = run
-                .iter()
-                .map(|&r| {
-                    let p = &ctx.recs[r].cells[0];
-                    Some(DataCell::from_piece(ctx.src, p.start, p.end))
-                })
-                .collect();
-            rows.push(T3Row {
-                rec: run[0],
-                label: std::mem::take(label),
-                cells,
-                assumed: None,
-                ambiguous: false,
-            });
-        } else if run.len() > 1 {
-            let first = &ctx.recs[run[0]];
-            out.notes.push(ctx.note(
-                "READ-LOOSE-NUMBERS",
-                Severity::Warning,
-                format!("第三表中有 {} 个单独成行的数，无法确定它们属于哪些单元格（可能是按列提取的 PDF 文本），未使用", run.len()),
-                format!("{} numbers stand on lines of their own in Table 3; which cells they belong to cannot be told (column-wise PDF text?), so they were not used", run.len()),
-                Some((first.start, first.end)),
-            ));
-        }
-        run.clear();
-    };
     for i in start..end {
         let key = &ctx.keys[i];
         if key.is_empty() || is_furniture(key) {
@@ -420,20 +489,41 @@ fn collect_t3_rows(ctx: &Ctx, start: usize, end: usize, out: &mut Located) -> Ve
             run.push(i);
             continue;
         }
-        flush_run(&mut run, &mut rows, &mut pending_label, out);
+        flush_run(
+            ctx,
+            &mut run,
+            &mut pending_keys,
+            &mut pending_label,
+            &mut rows,
+            out,
+        );
         match t3_row(ctx, i) {
             Some(mut row) => {
                 row.label = format!("{pending_label}{}", row.label);
                 pending_label.clear();
+                pending_keys.clear();
                 rows.push(row);
             }
             None => {
-                pending_label.push_str(rec.text(ctx.src));
+                let text = rec.text(ctx.src);
+                if let Some(k) = t3_label(text) {
+                    if !pending_keys.contains(&k) {
+                        pending_keys.push(k);
+                    }
+                }
+                pending_label.push_str(text);
                 pending_label.push('\n');
             }
         }
     }
-    flush_run(&mut run, &mut rows, &mut pending_label, out);
+    flush_run(
+        ctx,
+        &mut run,
+        &mut pending_keys,
+        &mut pending_label,
+        &mut rows,
+        out,
+    );
     rows
 }
 
@@ -736,7 +826,7 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
     let mut found: Option<(usize, Vec<Option<DataCell>>, &'static str)> = None;
     let mut run: Vec<DataCell> = Vec::new();
     let mut run_start = anchor;
-    let limit = (anchor + 80).min(n);
+    let limit = (anchor + 300).min(n);
     for i in anchor..limit {
         let key = &ctx.keys[i];
         if i > anchor && is_after_tables(key) {

@@ -156,15 +156,17 @@ pub fn verdict(r: &Report, lang: Lang) -> String {
             Lang::En => "verdict: no statistical table recognised; nothing checked".into(),
         };
     }
-    let head = match (s.errors, lang) {
-        (0, Lang::Zh) => "结论：通过".to_string(),
-        (n, Lang::Zh) => format!("结论：{n} 处错误"),
-        (0, Lang::En) => "verdict: pass".to_string(),
-        (n, Lang::En) => format!("verdict: {n} error(s)"),
+    let head = match (s.errors, r.partial, lang) {
+        (0, false, Lang::Zh) => "结论：通过".to_string(),
+        (0, true, Lang::Zh) => "结论：未发现错误，但检查不完整".to_string(),
+        (n, _, Lang::Zh) => format!("结论：{n} 处错误"),
+        (0, false, Lang::En) => "verdict: pass".to_string(),
+        (0, true, Lang::En) => "verdict: no error found, but the check is incomplete".to_string(),
+        (n, _, Lang::En) => format!("verdict: {n} error(s)"),
     };
     let partial = match (r.partial, lang) {
         (true, Lang::Zh) => "；部分内容未能读取（见上方说明）",
-        (true, Lang::En) => "; part of the input could not be read (see notes above)",
+        (true, Lang::En) => "; part of the input could not be read (see the notes above)",
         _ => "",
     };
     match lang {
