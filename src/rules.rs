@@ -533,7 +533,7 @@ fn diagnose(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<Key>> {
                     .get(c)
                     .map_or(0, |v| v.iter().filter(|x| !x.1).count())
             };
-            let best = cells.iter().map(|c| fails(c)).max().unwrap_or(0);
+            let best = cells.iter().map(&fails).max().unwrap_or(0);
             sus = cells.iter().filter(|c| fails(c) == best).copied().collect();
         }
         out.insert(*i, sus);
