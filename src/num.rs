@@ -185,9 +185,12 @@ impl fmt::Display for Num {
 
 impl Serialize for Num {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Integers beyond 2^53 lose precision as a JS number anyway; as f64 they at
+        // least stay numbers (serde-wasm-bindgen refuses such an i64 outright).
+        const EXACT: i64 = 1 << 53;
         match self.as_i64() {
-            Some(i) => s.serialize_i64(i),
-            None => s.serialize_f64(self.as_f64()),
+            Some(i) if (-EXACT..=EXACT).contains(&i) => s.serialize_i64(i),
+            _ => s.serialize_f64(self.as_f64()),
         }
     }
 }
