@@ -25,6 +25,8 @@ if [ -x ../shared/tools/score-corpus ]; then
 else
   echo "== real reports: SKIPPED (../shared/corpus not present)"
 fi
+echo "== fuzz smoke run (cargo-fuzz, \${FUZZ_SECONDS:-60}s per target)"
+scripts/fuzz.sh
 # ---- end of the engine-side steps ----------------------------------------------------------
 
 echo "== build page";                 scripts/build.sh

@@ -706,8 +706,8 @@ fn locate_t3(
                 out.notes.push(ctx.note(
                     "READ-AMBIGUOUS-ROW",
                     Severity::Warning,
-                    format!("“{}”一行的数字有不止一种拆分方式，无法确定各单元格的值", row_label(key)),
-                    format!("the numbers of row {key} can be split into cells in more than one way; its cells are not read"),
+                    format!("“{}”一行的数字无法唯一地拆分到各单元格（粘连或缺数），无法确定各单元格的值", row_label(key)),
+                    format!("the numbers of row {key} cannot be split into its cells in exactly one way (glued or missing numbers); its cells are not read"),
                     Some((rec.start, rec.end)),
                 ));
             }
