@@ -198,7 +198,18 @@ fn t3_row(ctx: &Ctx, i: usize) -> Option<T3Row> {
                 ambiguous: false,
             });
         }
+        if let Some(cells) = explicit_window(ctx, rec) {
+            return Some(T3Row {
+                rec: i,
+                label,
+                cells,
+                assumed: None,
+                ambiguous: false,
+            });
+        }
         t.cells.retain(|c| c.parsed.read != ReadHow::Blank);
+        // Explicit cells are never split: "约12" is text, not a label glued to 12.
+        t.glued = None;
     }
     let mut nums = t.cells;
     if nums.len() == W3 - 1 {
@@ -228,6 +239,32 @@ fn t3_row(ctx: &Ctx, i: usize) -> Option<T3Row> {
         _ => None,
     }?;
     Some(split_glued_row(i, label, run))
+}
+
+/// In a tab or pipe row the positions are explicit: when a row label is followed by 7
+/// cells of which some hold text that is not a number ("十二", "约12"), those cells
+/// stay in their columns as unreadable instead of shifting the numbers sideways.
+fn explicit_window(ctx: &Ctx, rec: &Record) -> Option<Vec<Option<DataCell>>> {
+    let n = rec.cells.len();
+    let blank = |j: usize| rec.cell(ctx.src, j).trim().is_empty();
+    for end in [n, n.saturating_sub(1)] {
+        if end < W3 + 1 || (end < n && !blank(end)) {
+            continue;
+        }
+        let start = end - W3;
+        let window: Vec<DataCell> = rec.cells[start..end]
+            .iter()
+            .map(|p| DataCell::from_piece(ctx.src, p.start, p.end))
+            .collect();
+        if window.iter().filter(|c| c.parsed.is_data()).count() < W3 - 2 {
+            continue;
+        }
+        let label_at = (0..start).rev().find(|&j| !blank(j))?;
+        if t3_label(rec.cell(ctx.src, label_at)).is_some() {
+            return Some(window.into_iter().map(Some).collect());
+        }
+    }
+    None
 }
 
 fn six_numbers(i: usize, label: String, nums: Vec<DataCell>) -> T3Row {
@@ -865,7 +902,7 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
             {
                 t.cells.pop()
             }
-            (0, Some(g)) if g.raw.len() >= W4 => Some(g),
+            (0, Some(g)) if g.raw.len() >= W4 && rec.shape == Shape::Plain => Some(g),
             _ => None,
         };
         if let Some(g) = glued_run {
@@ -932,8 +969,17 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
             break;
         }
     }
+    let header_seen = (anchor..limit).any(|i| {
+        let k = &ctx.keys[i];
+        has(k, "复议后起诉") || has(k, "未经复议") || has(k, "结果维持") || has(k, "尚未审结")
+    });
     let (at, cells, layout) = match found {
         Some(f) => f,
+        // A sentence such as "行政复议 0 件，行政诉讼 0 件" is not the table.
+        None if !header_seen => {
+            out.info.push(missing_info(TableId::Review));
+            return;
+        }
         None => {
             out.notes.push(ctx.note(
                 "READ-T4-NO-ROW",

@@ -6,11 +6,22 @@ use std::fs;
 use std::path::Path;
 
 fn spans_ok(text: &str, report: &gouji::Report) {
-    for t in [&report.tables.active, &report.tables.applications, &report.tables.review] {
+    for t in [
+        &report.tables.active,
+        &report.tables.applications,
+        &report.tables.review,
+    ] {
         for c in t.iter() {
             if let Some(s) = c.span {
-                assert!(s.start <= s.end && s.end <= text.len(), "span out of range: {c:?}");
-                assert_eq!(&text[s.start..s.end], c.raw, "span does not cover the raw text");
+                assert!(
+                    s.start <= s.end && s.end <= text.len(),
+                    "span out of range: {c:?}"
+                );
+                assert_eq!(
+                    &text[s.start..s.end],
+                    c.raw,
+                    "span does not cover the raw text"
+                );
             }
         }
     }
@@ -29,7 +40,12 @@ fn regression_inputs_never_panic() {
         assert!(serde_json::to_string(&report).is_ok());
         let grid: Vec<gouji::GridTable> = text
             .split("\n\n")
-            .map(|t| gouji::GridTable { rows: t.lines().map(|r| r.split('|').map(str::to_string).collect()).collect() })
+            .map(|t| gouji::GridTable {
+                rows: t
+                    .lines()
+                    .map(|r| r.split('|').map(str::to_string).collect())
+                    .collect(),
+            })
             .collect();
         let _ = gouji::check_grid(&grid);
         n += 1;
