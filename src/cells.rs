@@ -22,7 +22,12 @@ const DASHES: &[&str] = &["/", "-", "—", "——", "–", "－", "無", "无",
 const UNITS: &[&str] = &["万元", "元", "件", "项", "个", "条", "人次", "次"];
 
 pub fn parse_cell(raw: &str) -> Parsed {
-    let folded: String = raw.chars().map(fold_width).collect();
+    // Most cells are plain ASCII digits: fold (and allocate) only when needed.
+    let folded: std::borrow::Cow<str> = if raw.is_ascii() {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(raw.chars().map(fold_width).collect())
+    };
     let t = folded.trim();
     if t.is_empty() {
         return Parsed {
