@@ -98,9 +98,17 @@ impl<'a> Ctx<'a> {
 }
 
 /// Page furniture such as "— 4 —", "- 5 -", "-3-", "第 4 页".
-fn is_furniture(key: &str) -> bool {
-    let t = key.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－'));
-    let dashed = t.len() < key.len() && !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+fn is_furniture(key: &str, cells: usize) -> bool {
+    if cells > 3 {
+        return false;
+    }
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    // Dashes on both sides of one short number: "— 0 0 0" (a zero written as a dash
+    // before other cells) is data, not a page number.
+    let t = key.trim_start_matches(dash);
+    let both = t.len() < key.len() && t.trim_end_matches(dash).len() < t.len();
+    let t = t.trim_end_matches(dash);
+    let dashed = both && (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
     let page = key.starts_with('第') && key.ends_with('页');
     dashed || page
 }
@@ -170,12 +178,35 @@ struct T3Row {
 const W3: usize = 7;
 
 /// Reads the 7 data cells of a Table 3 row from one record, if it is one.
-fn t3_row(ctx: &Ctx, i: usize) -> Option<T3Row> {
+fn t3_row(ctx: &Ctx, i: usize, width: usize) -> Option<T3Row> {
     let rec = &ctx.recs[i];
     let src = ctx.src;
     let mut t = trailing(src, rec);
     let label = label_of(&t, src, rec);
     let explicit = rec.shape != Shape::Plain;
+    if explicit && width > W3 && rec.cells.len() == width {
+        // A row as wide as the table's rows: its data are the last 7 positions, whatever
+        // is blank (covered label slots and a blank 总计 both copy as empty cells).
+        let window: Vec<DataCell> = rec.cells[width - W3..]
+            .iter()
+            .map(|p| DataCell::from_piece(src, p.start, p.end))
+            .collect();
+        let label = src
+            .get(rec.start..rec.cells[width - W3].start)
+            .unwrap_or("")
+            .to_string();
+        let numbers = window.iter().filter(|c| c.parsed.value.is_some()).count();
+        let data = window.iter().filter(|c| c.parsed.is_data()).count();
+        if data >= W3 - 2 && (numbers > 0 || t3_label(&label).is_some()) {
+            return Some(T3Row {
+                rec: i,
+                label,
+                cells: window.into_iter().map(Some).collect(),
+                assumed: None,
+                ambiguous: false,
+            });
+        }
+    }
     if explicit {
         while t.cells.len() > W3
             && t.cells
@@ -378,7 +409,7 @@ fn t3_region(ctx: &Ctx) -> Option<(usize, usize)> {
     let start = match anchor {
         Some(a) => a,
         None => (0..ctx.recs.len())
-            .find(|&i| has(&ctx.keys[i], "本年新收") && t3_row(ctx, i).is_some())?,
+            .find(|&i| has(&ctx.keys[i], "本年新收") && t3_row(ctx, i, 0).is_some())?,
     };
     let end = (start + 1..ctx.recs.len())
         .find(|&i| is_t4_anchor(&ctx.keys[i]) || is_after_tables(&ctx.keys[i]))
@@ -407,6 +438,29 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
 }
 
 // ------------------------------------------------------------------ Table 3
+
+/// The width shared by nearly all tab/pipe rows of the table (a browser copy, or a grid,
+/// gives every body row the same width, blanks included), or 0. Text converted from a
+/// PDF has rows of mixed widths with stray trailing cells; those are left to the
+/// trailing-number rule.
+fn explicit_width(ctx: &Ctx, start: usize, end: usize) -> usize {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for r in &ctx.recs[start..end] {
+        if r.shape == Shape::Plain || r.cells.len() <= W3 {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == r.cells.len()) {
+            Some(c) => c.1 += 1,
+            None => counts.push((r.cells.len(), 1)),
+        }
+    }
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    counts
+        .into_iter()
+        .max_by_key(|c| c.1)
+        .filter(|c| c.1 * 5 >= total * 4 && c.1 >= 5)
+        .map_or(0, |c| c.0)
+}
 
 /// Row keys named in order, distinct, and in form order in one of the two layouts.
 fn in_form_order(keys: &[&str]) -> bool {
@@ -512,19 +566,30 @@ fn collect_t3_rows(ctx: &Ctx, start: usize, end: usize, out: &mut Located) -> Ve
     let mut pending_label = String::new();
     let mut pending_keys: Vec<&'static str> = Vec::new();
     let mut run: Vec<usize> = Vec::new();
+    let width = explicit_width(ctx, start, end);
     for i in start..end {
         let key = &ctx.keys[i];
-        if key.is_empty() || is_furniture(key) {
+        if key.is_empty() || is_furniture(key, ctx.recs[i].cells.len()) {
             continue;
         }
         let rec = &ctx.recs[i];
         let single_number = rec.cells.len() == 1 && {
             let c = ctx.recs[i].cell(ctx.src, 0);
-            matches!(parse_cell(c).read, ReadHow::Number | ReadHow::DashZero) && c.len() < W3
+            matches!(parse_cell(c).read, ReadHow::Number | ReadHow::DashZero)
         };
         if single_number {
             run.push(i);
             continue;
+        }
+        if run.len() == 1 && ctx.recs[run[0]].cell(ctx.src, 0).len() >= W3 {
+            // One long digit run alone on its line: a row of glued digits.
+            if let Some(mut row) = t3_row(ctx, run[0], width) {
+                row.label = format!("{pending_label}{}", row.label);
+                pending_label.clear();
+                pending_keys.clear();
+                rows.push(row);
+            }
+            run.clear();
         }
         flush_run(
             ctx,
@@ -534,7 +599,7 @@ fn collect_t3_rows(ctx: &Ctx, start: usize, end: usize, out: &mut Located) -> Ve
             &mut rows,
             out,
         );
-        match t3_row(ctx, i) {
+        match t3_row(ctx, i, width) {
             Some(mut row) => {
                 row.label = format!("{pending_label}{}", row.label);
                 pending_label.clear();
@@ -869,7 +934,7 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
         if i > anchor && is_after_tables(key) {
             break;
         }
-        if key.is_empty() || is_furniture(key) {
+        if key.is_empty() || is_furniture(key, ctx.recs[i].cells.len()) {
             continue;
         }
         let rec = &ctx.recs[i];
