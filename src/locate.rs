@@ -178,26 +178,33 @@ struct T3Row {
 const W3: usize = 7;
 
 /// Reads the 7 data cells of a Table 3 row from one record, if it is one.
-fn t3_row(ctx: &Ctx, i: usize, width: usize) -> Option<T3Row> {
+fn t3_row(ctx: &Ctx, i: usize, np_col: Option<usize>) -> Option<T3Row> {
     let rec = &ctx.recs[i];
     let src = ctx.src;
     let mut t = trailing(src, rec);
     let label = label_of(&t, src, rec);
     let explicit = rec.shape != Shape::Plain;
-    if explicit && width > W3 && rec.cells.len() == width {
-        // A row as wide as the table's rows: its data are the last 7 positions, whatever
-        // is blank (covered label slots and a blank 总计 both copy as empty cells).
-        let window: Vec<DataCell> = rec.cells[width - W3..]
+    if let Some(np) = np_col.filter(|&np| explicit && rec.cells.len() >= np + W3) {
+        // The header's 自然人 cell fixes where the 7 data columns are: a blank 总计 and
+        // empty covered label slots then stay blank in their own columns. A row with
+        // numbers outside that window (a shifted row) falls back to the rule below.
+        let parse = |p: &crate::records::Piece| DataCell::from_piece(src, p.start, p.end);
+        let window: Vec<DataCell> = rec.cells[np..np + W3].iter().map(parse).collect();
+        let outside = rec.cells[..np]
             .iter()
-            .map(|p| DataCell::from_piece(src, p.start, p.end))
-            .collect();
+            .chain(&rec.cells[np + W3..])
+            .any(|p| parse(p).parsed.value.is_some());
         let label = src
-            .get(rec.start..rec.cells[width - W3].start)
+            .get(rec.start..rec.cells[np].start)
             .unwrap_or("")
             .to_string();
         let numbers = window.iter().filter(|c| c.parsed.value.is_some()).count();
         let data = window.iter().filter(|c| c.parsed.is_data()).count();
-        if data >= W3 - 2 && (numbers > 0 || t3_label(&label).is_some()) {
+        // The row's own label must sit left of the window (copies that give merged
+        // labels once have rows narrower than the header) and none inside it.
+        let labelled =
+            t3_label(&label).is_some() && window.iter().all(|c| t3_label(&c.raw).is_none());
+        if !outside && labelled && data >= W3 - 2 && numbers > 0 {
             return Some(T3Row {
                 rec: i,
                 label,
@@ -409,7 +416,7 @@ fn t3_region(ctx: &Ctx) -> Option<(usize, usize)> {
     let start = match anchor {
         Some(a) => a,
         None => (0..ctx.recs.len())
-            .find(|&i| has(&ctx.keys[i], "本年新收") && t3_row(ctx, i, 0).is_some())?,
+            .find(|&i| has(&ctx.keys[i], "本年新收") && t3_row(ctx, i, None).is_some())?,
     };
     let end = (start + 1..ctx.recs.len())
         .find(|&i| is_t4_anchor(&ctx.keys[i]) || is_after_tables(&ctx.keys[i]))
@@ -439,27 +446,13 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
 
 // ------------------------------------------------------------------ Table 3
 
-/// The width shared by nearly all tab/pipe rows of the table (a browser copy, or a grid,
-/// gives every body row the same width, blanks included), or 0. Text converted from a
-/// PDF has rows of mixed widths with stray trailing cells; those are left to the
-/// trailing-number rule.
-fn explicit_width(ctx: &Ctx, start: usize, end: usize) -> usize {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for r in &ctx.recs[start..end] {
-        if r.shape == Shape::Plain || r.cells.len() <= W3 {
-            continue;
-        }
-        match counts.iter_mut().find(|c| c.0 == r.cells.len()) {
-            Some(c) => c.1 += 1,
-            None => counts.push((r.cells.len(), 1)),
-        }
-    }
-    let total: usize = counts.iter().map(|c| c.1).sum();
-    counts
-        .into_iter()
-        .max_by_key(|c| c.1)
-        .filter(|c| c.1 * 5 >= total * 4 && c.1 >= 5)
-        .map_or(0, |c| c.0)
+/// The cell index of 自然人 in the table's tab/pipe header row: the first of the 7 data
+/// columns in the rows laid out like the header.
+fn header_np_column(ctx: &Ctx, start: usize, end: usize) -> Option<usize> {
+    ctx.recs[start..end]
+        .iter()
+        .filter(|r| r.shape != Shape::Plain)
+        .find_map(|r| (0..r.cells.len()).find(|&j| label_key(r.cell(ctx.src, j)) == "自然人"))
 }
 
 /// Row keys named in order, distinct, and in form order in one of the two layouts.
@@ -566,7 +559,7 @@ fn collect_t3_rows(ctx: &Ctx, start: usize, end: usize, out: &mut Located) -> Ve
     let mut pending_label = String::new();
     let mut pending_keys: Vec<&'static str> = Vec::new();
     let mut run: Vec<usize> = Vec::new();
-    let width = explicit_width(ctx, start, end);
+    let np_col = header_np_column(ctx, start, end);
     for i in start..end {
         let key = &ctx.keys[i];
         if key.is_empty() || is_furniture(key, ctx.recs[i].cells.len()) {
@@ -583,7 +576,7 @@ fn collect_t3_rows(ctx: &Ctx, start: usize, end: usize, out: &mut Located) -> Ve
         }
         if run.len() == 1 && ctx.recs[run[0]].cell(ctx.src, 0).len() >= W3 {
             // One long digit run alone on its line: a row of glued digits.
-            if let Some(mut row) = t3_row(ctx, run[0], width) {
+            if let Some(mut row) = t3_row(ctx, run[0], np_col) {
                 row.label = format!("{pending_label}{}", row.label);
                 pending_label.clear();
                 pending_keys.clear();
@@ -599,7 +592,7 @@ fn collect_t3_rows(ctx: &Ctx, start: usize, end: usize, out: &mut Located) -> Ve
             &mut rows,
             out,
         );
-        match t3_row(ctx, i, width) {
+        match t3_row(ctx, i, np_col) {
             Some(mut row) => {
                 row.label = format!("{pending_label}{}", row.label);
                 pending_label.clear();
