@@ -9,7 +9,7 @@ export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 
 echo "== cargo fmt --check";          cargo fmt --all -- --check
 echo "== clippy (native)";            cargo clippy --all-targets -- -D warnings
-echo "== clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+echo "== clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
 echo "== native tests";               cargo test --release
 # Node (tests/wasm_node.rs) and headless Chromium (tests/wasm_browser.rs); never pass -q here.
 echo "== wasm tests (node + browser)"; cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
