@@ -6,7 +6,7 @@
 use crate::cells::{glued_tail, parse_cell, Parsed};
 use crate::forms::{self, Format, T3Layout};
 use crate::glued::{self, Split};
-use crate::normalize::{has, label_key, rfind, LineIndex};
+use crate::normalize::{has, label_key, LineIndex};
 use crate::records::{Record, Shape};
 use crate::{Cell, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
 
@@ -392,19 +392,23 @@ impl DataCell {
 /// Which T3 row a label names: the keyword found last in the text wins (a line may
 /// carry a group label before the sub-row label, or header text before a row label).
 fn t3_label(label: &str) -> Option<&'static str> {
-    let k = label_key(label);
-    let mut best: Option<(usize, &'static str)> = None;
-    for row in forms::T3_ROWS {
-        for kw in row.keywords {
-            if let Some(pos) = rfind(&k, kw) {
-                let end = pos + kw.len();
-                if best.is_none_or(|(b, _)| end > b) {
-                    best = Some((end, row.key));
-                }
-            }
-        }
+    // Every keyword holds Chinese characters: numbers and dashes never name a row.
+    if label.is_ascii() {
+        return None;
     }
-    best.map(|(_, key)| key)
+    let k = label_key(label);
+    // Walk back from the end: the first keyword found ending at a position is the one
+    // ending last; labels usually end with their keyword, so this stops early.
+    (1..=k.len())
+        .rev()
+        .filter(|&e| k.is_char_boundary(e))
+        .find_map(|end| {
+            let head = &k[..end];
+            forms::T3_ROWS
+                .iter()
+                .find(|row| row.keywords.iter().any(|kw| head.ends_with(kw)))
+                .map(|row| row.key)
+        })
 }
 
 /// Finds Table 3: returns (first record, end record) of its region.

@@ -177,9 +177,12 @@ pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
     if n.len() > h.len() {
         return None;
     }
+    // Chinese characters share a few lead bytes, so also test the needle's last byte
+    // before comparing the whole window.
+    let last = n[n.len() - 1];
     (0..=h.len() - n.len())
         .rev()
-        .find(|&i| h[i] == first && &h[i..i + n.len()] == n)
+        .find(|&i| h[i] == first && h[i + n.len() - 1] == last && &h[i..i + n.len()] == n)
 }
 
 /// One-based line and column (in chars) of a byte offset.
