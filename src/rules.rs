@@ -62,6 +62,9 @@ pub enum Op {
 /// A relation `Σ lhs op Σ rhs` (an empty side is 0).
 pub struct Rel {
     pub rule: &'static str,
+    /// The left side is one total cell that the right side must add up to (R3, R10–R12):
+    /// that total is checked as written, never stood in for by the sum of its parts.
+    pub sum_of_parts: bool,
     pub instance: String,
     pub lhs: Vec<Key>,
     pub op: Op,
@@ -131,6 +134,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
         for c in &cols {
             v.push(Rel {
                 rule: "R1",
+                sum_of_parts: false,
                 instance: c.to_string(),
                 lhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
                 op: Op::Eq,
@@ -141,6 +145,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             let rhs = layout.outcome_rows().iter().map(|r| t3(r, c)).collect();
             v.push(Rel {
                 rule: "R2",
+                sum_of_parts: false,
                 instance: c.to_string(),
                 lhs: vec![t3("TOTAL", c)],
                 op: Op::Eq,
@@ -151,6 +156,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             let rhs = COLS6.iter().map(|c| t3(r, c)).collect();
             v.push(Rel {
                 rule: "R3",
+                sum_of_parts: true,
                 instance: r.to_string(),
                 lhs: vec![t3(r, "TOT")],
                 op: Op::Eq,
@@ -160,6 +166,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
         for c in &cols {
             v.push(Rel {
                 rule: "R5",
+                sum_of_parts: false,
                 instance: format!("{c}:CARRY_OUT"),
                 lhs: vec![t3("CARRY_OUT", c)],
                 op: Op::Le,
@@ -167,6 +174,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             });
             v.push(Rel {
                 rule: "R5",
+                sum_of_parts: false,
                 instance: format!("{c}:TOTAL"),
                 lhs: vec![t3("TOTAL", c)],
                 op: Op::Le,
@@ -176,6 +184,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
         for c in &cols {
             v.push(Rel {
                 rule: "R7",
+                sum_of_parts: false,
                 instance: c.to_string(),
                 lhs: vec![t3("CARRY_OUT", c)],
                 op: Op::Le,
@@ -191,6 +200,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                 .collect();
             v.push(Rel {
                 rule,
+                sum_of_parts: true,
                 instance: block.to_string(),
                 lhs: vec![cref(Review, block, "TOTAL")],
                 op: Op::Eq,
@@ -199,6 +209,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
         }
         v.push(Rel {
             rule: "R14",
+            sum_of_parts: false,
             instance: "LIT_AFTER".into(),
             lhs: vec![cref(Review, "LIT_AFTER", "TOTAL")],
             op: Op::Le,
@@ -210,6 +221,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             .collect();
         v.push(Rel {
             rule: "R15",
+            sum_of_parts: false,
             instance: "LIT_AFTER".into(),
             lhs: vec![cref(Review, "LIT_AFTER", "TOTAL")],
             op: Op::Le,
@@ -222,6 +234,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                 for x in ["REG", "NDOC"] {
                     v.push(Rel {
                         rule: "R19",
+                        sum_of_parts: false,
                         instance: x.into(),
                         lhs: vec![cref(Active, x, "VALID")],
                         op: Op::Ge,
@@ -233,6 +246,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                 for x in ["LICENSE", "OTHERSVC", "PUNISH", "COERCE", "FEE"] {
                     v.push(Rel {
                         rule: "R24",
+                        sum_of_parts: false,
                         instance: x.into(),
                         lhs: vec![cref(Active, x, "PREV_ITEMS"), cref(Active, x, "DELTA")],
                         op: Op::Ge,
@@ -242,6 +256,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                 for x in ["REG", "NDOC"] {
                     v.push(Rel {
                         rule: "R26",
+                        sum_of_parts: false,
                         instance: x.into(),
                         lhs: vec![cref(Active, x, "TOTAL_PUBLISHED")],
                         op: Op::Ge,
@@ -249,6 +264,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                     });
                     v.push(Rel {
                         rule: "R27",
+                        sum_of_parts: false,
                         instance: x.into(),
                         lhs: vec![cref(Active, x, "NEW_PUBLISHED")],
                         op: Op::Le,
@@ -370,7 +386,7 @@ impl<'a> Evaluator<'a> {
         }
         // The total a sum rule is about must be read, not computed; elsewhere a blank
         // total stands for the sum of its row (domain-spec §B.1).
-        let own_total = matches!(rel.rule, "R3" | "R10" | "R11" | "R12");
+        let own_total = rel.sum_of_parts;
         let mut operands = Vec::new();
         let mut side = |refs: &[Key]| -> Result<Num, Message> {
             let mut s = Num::ZERO;
@@ -436,7 +452,7 @@ pub fn run(inp: &Input) -> Outcome {
                     Status::CannotCheck,
                     Some(reason.clone()),
                 ));
-                if rel.rule == "R3" || rel.rule.starts_with("R1") && rel.rule.len() == 3 {
+                if rel.sum_of_parts {
                     if let Some(f) = blank_total_finding(&ev, rel) {
                         findings.push(f);
                     }
