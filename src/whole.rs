@@ -110,7 +110,8 @@ pub fn check(text: &str) -> Report {
         report.year = year;
         return report;
     }
-    let located = locate::locate(&ctx, marker_format);
+    let mut located = locate::locate(&ctx, marker_format);
+    located.info.sort_by_key(|i| i.table);
     let mut tables = Tables::default();
     for c in located.cells {
         tables.get_mut(c.table).push(c);
