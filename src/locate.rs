@@ -406,7 +406,12 @@ fn t3_label(label: &str) -> Option<&'static str> {
             let head = &k[..end];
             forms::T3_ROWS
                 .iter()
-                .find(|row| row.keywords.iter().any(|kw| head.ends_with(kw)))
+                .find(|row| {
+                    row.keywords.iter().any(|kw| {
+                        // The last byte first: a cheap filter before comparing the whole tail.
+                        head.as_bytes().last() == kw.as_bytes().last() && head.ends_with(kw)
+                    })
+                })
                 .map(|row| row.key)
         })
 }
