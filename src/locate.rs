@@ -789,7 +789,6 @@ fn locate_t3(
             ));
         }
     }
-    let mut read = 0;
     for (j, key) in keys.iter().enumerate() {
         let row = map[j].and_then(|i| rows.get(i));
         if let (Some(row), Some(l)) = (row, map[j].and_then(|i| labels[i])) {
@@ -831,9 +830,6 @@ fn locate_t3(
                 Some(_) => ReadHow::Blank,
             };
             let cell = make_cell(ctx, TableId::Applications, key, col.key, dc, missing_why);
-            if cell.value.is_some() {
-                read += 1;
-            }
             out.cells.push(cell);
         }
     }
@@ -850,7 +846,7 @@ fn locate_t3(
             .map(|c| c.key.to_string())
             .collect(),
         line: ctx.line_of(start),
-        cells_read: read,
+        cells_read: read_count(out, TableId::Applications),
         cells_expected: keys.len() * W3,
     });
 }
@@ -894,6 +890,14 @@ fn make_cell(
             line: None,
         },
     }
+}
+
+/// Cells of a table that hold a value.
+fn read_count(out: &Located, t: TableId) -> usize {
+    out.cells
+        .iter()
+        .filter(|c| c.table == t && c.value.is_some())
+        .count()
 }
 
 fn missing_info(table: TableId) -> TableInfo {
@@ -1072,15 +1076,11 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
             (anchor, vec![None; W4], "")
         }
     };
-    let mut read = 0;
     let mut k = 0;
     for row in forms::T4_ROWS {
         for col in forms::T4_COLUMNS {
             let dc = cells.get(k).cloned().flatten();
             let cell = make_cell(ctx, TableId::Review, row.key, col.key, dc, ReadHow::Missing);
-            if cell.value.is_some() {
-                read += 1;
-            }
             out.cells.push(cell);
             k += 1;
         }
@@ -1096,7 +1096,7 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
             .map(|c| c.key.to_string())
             .collect(),
         line: ctx.line_of(at),
-        cells_read: read,
+        cells_read: read_count(out, TableId::Review),
         cells_expected: W4,
     });
 }
@@ -1127,7 +1127,6 @@ fn locate_t2(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located)
         fallback.unwrap_or(Format::F2021)
     };
     out.t2_format = (m21 != m19).then_some(format);
-    let mut read = 0;
     let mut expected = 0;
     for def in forms::active_rows(format) {
         expected += def.columns.len();
@@ -1151,9 +1150,6 @@ fn locate_t2(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located)
                 ReadHow::Missing
             };
             let cell = make_cell(ctx, TableId::Active, def.key, col.key, dc, how);
-            if cell.value.is_some() {
-                read += 1;
-            }
             out.cells.push(cell);
         }
     }
@@ -1168,7 +1164,7 @@ fn locate_t2(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located)
             .collect(),
         columns: Vec::new(),
         line: ctx.line_of(start),
-        cells_read: read,
+        cells_read: read_count(out, TableId::Active),
         cells_expected: expected,
     });
 }
