@@ -858,8 +858,8 @@ fn row_label(key: &str) -> &'static str {
 fn make_cell(
     ctx: &Ctx,
     table: TableId,
-    row: &str,
-    col: &str,
+    row: &'static str,
+    col: &'static str,
     dc: Option<DataCell>,
     none_how: ReadHow,
 ) -> Cell {
@@ -868,8 +868,8 @@ fn make_cell(
             let span = ctx.span(dc.start, dc.end);
             Cell {
                 table,
-                row: row.to_string(),
-                column: col.to_string(),
+                row: row.into(),
+                column: col.into(),
                 value: dc.parsed.value,
                 raw: dc.raw,
                 read: dc.parsed.read,
@@ -880,8 +880,8 @@ fn make_cell(
         }
         None => Cell {
             table,
-            row: row.to_string(),
-            column: col.to_string(),
+            row: row.into(),
+            column: col.into(),
             value: None,
             raw: String::new(),
             read: none_how,

@@ -5,7 +5,13 @@
 //! Positions are byte offsets into the text the user gave (half-open), plus a one-based
 //! line and a one-based column counted in characters.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+
+/// A canonical row or column key: borrowed from the form tables when the engine makes it
+/// (no allocation per cell), owned when read back from JSON.
+pub type Key = Cow<'static, str>;
 
 use crate::num::Num;
 
@@ -67,8 +73,8 @@ impl TableId {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
 pub struct CellRef {
     pub table: TableId,
-    pub row: String,
-    pub column: String,
+    pub row: Key,
+    pub column: Key,
 }
 
 /// Where a piece of text came from in the user's input.
@@ -107,8 +113,8 @@ pub enum ReadHow {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Cell {
     pub table: TableId,
-    pub row: String,
-    pub column: String,
+    pub row: Key,
+    pub column: Key,
     /// The value as read; `null` for a blank, missing or unreadable cell.
     pub value: Option<Num>,
     /// The cell's text as it appeared in the input (empty when blank or missing).

@@ -194,10 +194,10 @@ fn table_block(r: &Report, t: TableId, lang: Lang) -> String {
     let mut rows: Vec<&str> = Vec::new();
     let mut cols: Vec<&str> = Vec::new();
     for c in cells {
-        if !rows.contains(&c.row.as_str()) {
+        if !rows.contains(&c.row.as_ref()) {
             rows.push(&c.row);
         }
-        if !cols.contains(&c.column.as_str()) {
+        if !cols.contains(&c.column.as_ref()) {
             cols.push(&c.column);
         }
     }

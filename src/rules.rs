@@ -84,8 +84,8 @@ impl Key {
     pub fn to_ref(self) -> CellRef {
         CellRef {
             table: self.table,
-            row: self.row.to_string(),
-            column: self.column.to_string(),
+            row: self.row.into(),
+            column: self.column.into(),
         }
     }
     fn label(self) -> String {
@@ -330,7 +330,7 @@ impl<'a> Evaluator<'a> {
         let mut index = HashMap::default();
         for t in TableId::ALL {
             for c in inp.tables.get(t) {
-                index.insert((t, c.row.as_str(), c.column.as_str()), c);
+                index.insert((t, c.row.as_ref(), c.column.as_ref()), c);
             }
         }
         Evaluator { inp, index }
@@ -700,7 +700,7 @@ fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Find
         for c in cells {
             match groups.iter_mut().find(|g| g.0 == rule && g.2 == c.row) {
                 Some(g) => g.3.push(c),
-                None => groups.push((rule, t, c.row.clone(), vec![c])),
+                None => groups.push((rule, t, c.row.to_string(), vec![c])),
             }
         }
     }
@@ -772,8 +772,8 @@ fn active_kind(inp: &Input, c: &Cell) -> (bool, bool) {
     }
     let rows = forms::active_rows(active_format(inp));
     let def = rows.iter().find(|r| r.key == c.row);
-    let signed = def.is_some_and(|d| d.signed.contains(&c.column.as_str()));
-    let money = def.is_some_and(|d| d.money.contains(&c.column.as_str()));
+    let signed = def.is_some_and(|d| d.signed.contains(&c.column.as_ref()));
+    let money = def.is_some_and(|d| d.money.contains(&c.column.as_ref()));
     (signed, money)
 }
 

@@ -79,10 +79,10 @@ pub fn assert_same(js: &JsValue, native: &gouji::Report) {
         );
         for (i, c) in native_cells.iter().enumerate() {
             let jc = cells.get(i as u32);
-            assert_eq!(get(&jc, "row").as_string().as_deref(), Some(c.row.as_str()));
+            assert_eq!(get(&jc, "row").as_string().as_deref(), Some(c.row.as_ref()));
             assert_eq!(
                 get(&jc, "column").as_string().as_deref(),
-                Some(c.column.as_str())
+                Some(c.column.as_ref())
             );
             assert_eq!(num(&jc, "value"), c.value.map(|n| n.as_f64()));
             match c.span {
