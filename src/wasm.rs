@@ -12,6 +12,7 @@
 //! ```
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::GridTable;
 
@@ -84,10 +85,36 @@ pub fn check(text: &str) -> Result<JsValue, JsError> {
 pub fn check_grid(
     #[wasm_bindgen(unchecked_param_type = "Grid[]")] tables: JsValue,
 ) -> Result<JsValue, JsError> {
-    let grids: Vec<Vec<Vec<String>>> = serde_wasm_bindgen::from_value(tables)
-        .map_err(|e| JsError::new(&format!("gouji: checkGrid expects string[][][]: {e}")))?;
-    let tables: Vec<GridTable> = grids.into_iter().map(|rows| GridTable { rows }).collect();
-    to_js(&crate::check_grid(&tables))
+    to_js(&crate::check_grid(&grids_from_js(&tables)?))
+}
+
+/// string[][][] → grids, walked with js-sys: serde's deserializer would pull float
+/// formatting (for its error messages) into the module for nothing.
+fn grids_from_js(value: &JsValue) -> Result<Vec<GridTable>, JsError> {
+    let bad = |what: &str| JsError::new(&format!("gouji: checkGrid expects string[][][]: {what}"));
+    let array = |v: &JsValue, what: &str| {
+        v.dyn_ref::<js_sys::Array>()
+            .cloned()
+            .ok_or_else(|| bad(what))
+    };
+    array(value, "not an array of tables")?
+        .iter()
+        .map(|table| {
+            let rows = array(&table, "a table is not an array of rows")?
+                .iter()
+                .map(|row| {
+                    array(&row, "a row is not an array of cells")?
+                        .iter()
+                        .map(|cell| {
+                            cell.as_string()
+                                .ok_or_else(|| bad("a cell is not a string"))
+                        })
+                        .collect::<Result<Vec<String>, JsError>>()
+                })
+                .collect::<Result<Vec<Vec<String>>, JsError>>()?;
+            Ok(GridTable { rows })
+        })
+        .collect()
 }
 
 /// The rule catalogue (id, severity, formula, official wording, description).
