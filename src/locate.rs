@@ -12,17 +12,17 @@ use crate::{Cell, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInf
 
 /// One data cell as found in the input.
 #[derive(Debug, Clone)]
-pub struct DataCell {
+pub struct DataCell<'a> {
     pub start: usize,
     pub end: usize,
-    pub raw: String,
+    pub raw: &'a str,
     pub parsed: Parsed,
 }
 
-impl DataCell {
-    fn from_piece(src: &str, start: usize, end: usize) -> DataCell {
-        let raw = src.get(start..end).unwrap_or("").to_string();
-        let parsed = parse_cell(&raw);
+impl<'a> DataCell<'a> {
+    fn from_piece(src: &'a str, start: usize, end: usize) -> DataCell<'a> {
+        let raw = src.get(start..end).unwrap_or("");
+        let parsed = parse_cell(raw);
         DataCell {
             start,
             end,
@@ -30,7 +30,7 @@ impl DataCell {
             parsed,
         }
     }
-    fn with(mut self, read: ReadHow, value: Option<Num>) -> DataCell {
+    fn with(mut self, read: ReadHow, value: Option<Num>) -> DataCell<'a> {
         self.parsed.read = read;
         self.parsed.value = value;
         self
@@ -114,15 +114,15 @@ fn is_furniture(key: &str, cells: usize) -> bool {
 }
 
 /// The numbers at the end of a record (explicit cells, or space-separated tokens).
-struct Trailing {
+struct Trailing<'a> {
     /// Byte offset where the label part of the record ends.
     label_end: usize,
-    cells: Vec<DataCell>,
+    cells: Vec<DataCell<'a>>,
     /// Digits glued to the last label token ("出具0"), not yet counted in `cells`.
-    glued: Option<DataCell>,
+    glued: Option<DataCell<'a>>,
 }
 
-fn trailing(src: &str, rec: &Record) -> Trailing {
+fn trailing<'a>(src: &'a str, rec: &Record) -> Trailing<'a> {
     let mut cells = Vec::new();
     let mut idx = rec.cells.len();
     while idx > 0 {
@@ -158,7 +158,7 @@ fn trailing(src: &str, rec: &Record) -> Trailing {
     }
 }
 
-fn label_of(trail: &Trailing, src: &str, rec: &Record) -> String {
+fn label_of(trail: &Trailing<'_>, src: &str, rec: &Record) -> String {
     let end = trail.glued.as_ref().map_or(trail.label_end, |g| g.start);
     src.get(rec.start..end.max(rec.start))
         .unwrap_or("")
@@ -166,10 +166,10 @@ fn label_of(trail: &Trailing, src: &str, rec: &Record) -> String {
 }
 
 /// A Table 3 row as read: 7 cells (None = not readable), plus how.
-struct T3Row {
+struct T3Row<'a> {
     rec: usize,
     label: String,
-    cells: Vec<Option<DataCell>>,
+    cells: Vec<Option<DataCell<'a>>>,
     /// R3 was assumed to read this row (glued digits split, or a 6-number row).
     assumed: Option<Message>,
     ambiguous: bool,
@@ -178,7 +178,7 @@ struct T3Row {
 const W3: usize = 7;
 
 /// Reads the 7 data cells of a Table 3 row from one record, if it is one.
-fn t3_row(ctx: &Ctx, i: usize, np_col: Option<usize>) -> Option<T3Row> {
+fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a>> {
     let rec = &ctx.recs[i];
     let src = ctx.src;
     let mut t = trailing(src, rec);
@@ -282,7 +282,7 @@ fn t3_row(ctx: &Ctx, i: usize, np_col: Option<usize>) -> Option<T3Row> {
 /// In a tab or pipe row the positions are explicit: when a row label is followed by 7
 /// cells of which some hold text that is not a number ("十二", "约12"), those cells
 /// stay in their columns as unreadable instead of shifting the numbers sideways.
-fn explicit_window(ctx: &Ctx, rec: &Record) -> Option<Vec<Option<DataCell>>> {
+fn explicit_window<'a>(ctx: &Ctx<'a>, rec: &Record) -> Option<Vec<Option<DataCell<'a>>>> {
     let n = rec.cells.len();
     let blank = |j: usize| rec.cell(ctx.src, j).trim().is_empty();
     for end in [n, n.saturating_sub(1)] {
@@ -305,7 +305,7 @@ fn explicit_window(ctx: &Ctx, rec: &Record) -> Option<Vec<Option<DataCell>>> {
     None
 }
 
-fn six_numbers(i: usize, label: String, nums: Vec<DataCell>) -> T3Row {
+fn six_numbers<'a>(i: usize, label: String, nums: Vec<DataCell<'a>>) -> T3Row<'a> {
     let v: Vec<Num> = nums
         .iter()
         .map(|c| c.parsed.value.unwrap_or(Num::ZERO))
@@ -344,7 +344,7 @@ fn six_numbers(i: usize, label: String, nums: Vec<DataCell>) -> T3Row {
     }
 }
 
-fn split_glued_row(i: usize, label: String, run: DataCell) -> T3Row {
+fn split_glued_row<'a>(i: usize, label: String, run: DataCell<'a>) -> T3Row<'a> {
     match glued::split(&run.raw, W3, 1) {
         Split::One(parts) => {
             let mut cells = Vec::new();
@@ -376,10 +376,10 @@ fn split_glued_row(i: usize, label: String, run: DataCell) -> T3Row {
     }
 }
 
-impl DataCell {
-    fn from_piece_str(raw: &str, rel: usize, len: usize, abs: usize) -> DataCell {
-        let text = raw.get(rel..rel + len).unwrap_or("").to_string();
-        let parsed = parse_cell(&text);
+impl<'a> DataCell<'a> {
+    fn from_piece_str(raw: &'a str, rel: usize, len: usize, abs: usize) -> DataCell<'a> {
+        let text = raw.get(rel..rel + len).unwrap_or("");
+        let parsed = parse_cell(text);
         DataCell {
             start: abs,
             end: abs + len,
@@ -482,12 +482,12 @@ fn in_form_order(keys: &[&str]) -> bool {
 /// are that row's cells (one cell per line). With k row labels listed first and then 7·k
 /// numbers (a PDF extracted column by column, page by page), they fill those k rows
 /// column by column. Any other count cannot be placed, and is reported, not guessed.
-fn flush_run(
-    ctx: &Ctx,
+fn flush_run<'a>(
+    ctx: &Ctx<'a>,
     run: &mut Vec<usize>,
     keys: &mut Vec<&'static str>,
     label: &mut String,
-    rows: &mut Vec<T3Row>,
+    rows: &mut Vec<T3Row<'a>>,
     out: &mut Located,
 ) {
     let cell = |r: usize| {
@@ -563,7 +563,12 @@ fn flush_run(
     run.clear();
 }
 
-fn collect_t3_rows(ctx: &Ctx, start: usize, end: usize, out: &mut Located) -> Vec<T3Row> {
+fn collect_t3_rows<'a>(
+    ctx: &Ctx<'a>,
+    start: usize,
+    end: usize,
+    out: &mut Located,
+) -> Vec<T3Row<'a>> {
     let mut rows = Vec::new();
     let mut pending_label = String::new();
     let mut pending_keys: Vec<&'static str> = Vec::new();
@@ -871,7 +876,7 @@ fn make_cell(
                 row: row.into(),
                 column: col.into(),
                 value: dc.parsed.value,
-                raw: dc.raw,
+                raw: dc.raw.to_string(),
                 read: dc.parsed.read,
                 annotation: dc.parsed.annotation,
                 line: Some(span.line),
@@ -934,14 +939,14 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
         out.info.push(missing_info(TableId::Review));
         return;
     };
-    let mut found: Option<(usize, Vec<Option<DataCell>>, &'static str)> = None;
+    let mut found: Option<(usize, Vec<Option<DataCell<'_>>>, &'static str)> = None;
     let mut anchor = first;
     for &cand in &candidates {
         if found.is_some() {
             break;
         }
         anchor = cand;
-        let mut run: Vec<DataCell> = Vec::new();
+        let mut run: Vec<DataCell<'_>> = Vec::new();
         let mut run_start = anchor;
         let limit = (anchor + 300).min(n);
         for i in anchor..limit {
@@ -1171,12 +1176,12 @@ fn locate_t2(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located)
 
 /// The values of one Table 2 row: `None` when the row label is absent, else one entry per
 /// column (None = blank / not readable).
-fn find_active_row(
-    ctx: &Ctx,
+fn find_active_row<'a>(
+    ctx: &Ctx<'a>,
     start: usize,
     stop: usize,
     def: &forms::ActiveRow,
-) -> Option<Vec<Option<DataCell>>> {
+) -> Option<Vec<Option<DataCell<'a>>>> {
     let want = def.columns.len();
     for i in start..stop {
         let rec = &ctx.recs[i];
@@ -1202,7 +1207,7 @@ fn find_active_row(
                 vals.push(DataCell {
                     start: rec.end,
                     end: rec.end,
-                    raw: String::new(),
+                    raw: "",
                     parsed: parse_cell(""),
                 });
             }
