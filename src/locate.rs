@@ -203,7 +203,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         // The row's own label must sit left of the window (copies that give merged
         // labels once have rows narrower than the header) and none inside it.
         let labelled =
-            t3_label(&label).is_some() && window.iter().all(|c| t3_label(&c.raw).is_none());
+            t3_label(&label).is_some() && window.iter().all(|c| t3_label(c.raw).is_none());
         if !outside && labelled && data >= W3 - 2 && numbers > 0 {
             return Some(T3Row {
                 rec: i,
@@ -345,13 +345,13 @@ fn six_numbers<'a>(i: usize, label: String, nums: Vec<DataCell<'a>>) -> T3Row<'a
 }
 
 fn split_glued_row<'a>(i: usize, label: String, run: DataCell<'a>) -> T3Row<'a> {
-    match glued::split(&run.raw, W3, 1) {
+    match glued::split(run.raw, W3, 1) {
         Split::One(parts) => {
             let mut cells = Vec::new();
             let mut off = run.start;
             for n in parts {
                 let len = n.to_string().len();
-                let c = DataCell::from_piece_str(&run.raw, off - run.start, len, off);
+                let c = DataCell::from_piece_str(run.raw, off - run.start, len, off);
                 cells.push(Some(c.with(ReadHow::SplitGlued, Some(n))));
                 off += len;
             }
@@ -991,13 +991,13 @@ fn locate_t4(ctx: &Ctx, from: usize, out: &mut Located) {
                 _ => None,
             };
             if let Some(g) = glued_run {
-                match glued::split(&g.raw, 5, 3) {
+                match glued::split(g.raw, 5, 3) {
                     Split::One(parts) => {
                         let mut cells = Vec::new();
                         let mut off = g.start;
                         for p in parts {
                             let len = p.to_string().len();
-                            let c = DataCell::from_piece_str(&g.raw, off - g.start, len, off);
+                            let c = DataCell::from_piece_str(g.raw, off - g.start, len, off);
                             cells.push(Some(c.with(ReadHow::SplitGlued, Some(p))));
                             off += len;
                         }

@@ -160,9 +160,9 @@ pub struct Operand {
 /// One rule instance as evaluated (e.g. R1 in column NP).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Check {
-    pub rule: String,
+    pub rule: Key,
     /// Which instance: a column key, row key or block key ("NP", "DENY_1", "REV").
-    pub instance: String,
+    pub instance: Key,
     pub severity: Severity,
     pub status: Status,
     /// Why the check could not be run, or why it does not apply.

@@ -65,7 +65,7 @@ pub struct Rel {
     /// The left side is one total cell that the right side must add up to (R3, R10–R12):
     /// that total is checked as written, never stood in for by the sum of its parts.
     pub sum_of_parts: bool,
-    pub instance: String,
+    pub instance: crate::model::Key,
     pub lhs: Vec<Key>,
     pub op: Op,
     pub rhs: Vec<Key>,
@@ -135,7 +135,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             v.push(Rel {
                 rule: "R1",
                 sum_of_parts: false,
-                instance: c.to_string(),
+                instance: (*c).into(),
                 lhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
                 op: Op::Eq,
                 rhs: vec![t3("TOTAL", c), t3("CARRY_OUT", c)],
@@ -146,7 +146,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             v.push(Rel {
                 rule: "R2",
                 sum_of_parts: false,
-                instance: c.to_string(),
+                instance: (*c).into(),
                 lhs: vec![t3("TOTAL", c)],
                 op: Op::Eq,
                 rhs,
@@ -157,7 +157,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             v.push(Rel {
                 rule: "R3",
                 sum_of_parts: true,
-                instance: r.to_string(),
+                instance: (r).into(),
                 lhs: vec![t3(r, "TOT")],
                 op: Op::Eq,
                 rhs,
@@ -167,7 +167,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             v.push(Rel {
                 rule: "R5",
                 sum_of_parts: false,
-                instance: format!("{c}:CARRY_OUT"),
+                instance: format!("{c}:CARRY_OUT").into(),
                 lhs: vec![t3("CARRY_OUT", c)],
                 op: Op::Le,
                 rhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
@@ -175,7 +175,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             v.push(Rel {
                 rule: "R5",
                 sum_of_parts: false,
-                instance: format!("{c}:TOTAL"),
+                instance: format!("{c}:TOTAL").into(),
                 lhs: vec![t3("TOTAL", c)],
                 op: Op::Le,
                 rhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
@@ -185,7 +185,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             v.push(Rel {
                 rule: "R7",
                 sum_of_parts: false,
-                instance: c.to_string(),
+                instance: (*c).into(),
                 lhs: vec![t3("CARRY_OUT", c)],
                 op: Op::Le,
                 rhs: vec![t3("NEW", c)],
@@ -201,7 +201,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             v.push(Rel {
                 rule,
                 sum_of_parts: true,
-                instance: block.to_string(),
+                instance: (block).into(),
                 lhs: vec![cref(Review, block, "TOTAL")],
                 op: Op::Eq,
                 rhs,
@@ -448,7 +448,7 @@ pub fn run(inp: &Input) -> Outcome {
             Err(reason) => {
                 checks.push(check(
                     def,
-                    &rel.instance,
+                    rel.instance.clone(),
                     Status::CannotCheck,
                     Some(reason.clone()),
                 ));
@@ -458,9 +458,9 @@ pub fn run(inp: &Input) -> Outcome {
                     }
                 }
             }
-            Ok((true, _)) => checks.push(check(def, &rel.instance, Status::Pass, None)),
+            Ok((true, _)) => checks.push(check(def, rel.instance.clone(), Status::Pass, None)),
             Ok((false, out)) => {
-                checks.push(check(def, &rel.instance, Status::Fail, None));
+                checks.push(check(def, rel.instance.clone(), Status::Fail, None));
                 if rel.rule == "R5" {
                     continue; // reported through its R1 finding
                 }
@@ -476,10 +476,15 @@ pub fn run(inp: &Input) -> Outcome {
     Outcome { checks, findings }
 }
 
-fn check(def: &RuleDef, instance: &str, status: Status, reason: Option<Message>) -> Check {
+fn check(
+    def: &RuleDef,
+    instance: impl Into<crate::model::Key>,
+    status: Status,
+    reason: Option<Message>,
+) -> Check {
     Check {
-        rule: def.id.to_string(),
-        instance: instance.to_string(),
+        rule: def.id.into(),
+        instance: instance.into(),
         severity: def.severity,
         status,
         reason,
@@ -587,7 +592,7 @@ fn relation_finding(
                     && r.instance.starts_with(&format!("{}:", rel.instance))
                     && matches!(res, Ok((false, _)))
             })
-            .map(|(r, _)| r.instance.clone())
+            .map(|(r, _)| r.instance.to_string())
             .collect()
     } else {
         Vec::new()
@@ -622,7 +627,7 @@ fn relation_finding(
         code: def.code.to_string(),
         severity: def.severity,
         status: Status::Fail,
-        instance: rel.instance.clone(),
+        instance: rel.instance.to_string(),
         formula: messages::formula(def, rel),
         cells: cells.into_iter().map(Key::to_ref).collect(),
         suspects: suspects.into_iter().map(Key::to_ref).collect(),
@@ -662,7 +667,7 @@ fn blank_total_finding(ev: &Evaluator, rel: &Rel) -> Option<Finding> {
         code: "TOTAL-BLANK".into(),
         severity: Severity::Info,
         status: Status::CannotCheck,
-        instance: rel.instance.clone(),
+        instance: rel.instance.to_string(),
         formula: messages::formula(def, rel),
         cells: std::iter::once(total)
             .chain(rel.rhs.iter())
@@ -732,10 +737,10 @@ fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Find
             } else {
                 Status::Pass
             };
-            checks.push(check(def, &row, status, unknown));
+            checks.push(check(def, row.clone(), status, unknown));
             continue;
         }
-        checks.push(check(def, &row, Status::Fail, None));
+        checks.push(check(def, row.clone(), Status::Fail, None));
         for c in bad {
             let r = c.cell_ref();
             findings.push(Finding {

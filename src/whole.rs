@@ -273,7 +273,10 @@ fn whole_report_rules(
     checks: &mut Vec<Check>,
     findings: &mut Vec<Finding>,
 ) {
-    let mut push = |id: &str, instance: &str, fail: Option<Message>, cannot: Option<Message>| {
+    let mut push = |id: &'static str,
+                    instance: &'static str,
+                    fail: Option<Message>,
+                    cannot: Option<Message>| {
         let Some(def) = catalogue::rule(id) else {
             return;
         };
