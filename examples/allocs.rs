@@ -23,7 +23,6 @@ fn main() {
         .nth(1)
         .unwrap_or_else(|| "www/example.txt".into());
     let text = std::fs::read_to_string(path).expect("readable file");
-    let _before = COUNT.load(Ordering::Relaxed);
     phases(&text);
     let before = COUNT.load(Ordering::Relaxed);
     let r = gouji::check(&text);
