@@ -130,8 +130,31 @@ const T2S: &[(char, char)] = &[
     ('齊', '齐'),
 ];
 
+/// One bit per CJK code point (U+4E00..U+A000) that has an entry in `T2S`, so the common
+/// case — a character that is already simplified — costs one load, not a search.
+const CJK_START: u32 = 0x4E00;
+const CJK_END: u32 = 0xA000;
+const T2S_BITS: [u64; ((CJK_END - CJK_START) / 64) as usize] = {
+    let mut bits = [0u64; ((CJK_END - CJK_START) / 64) as usize];
+    let mut i = 0;
+    while i < T2S.len() {
+        let c = T2S[i].0 as u32;
+        if c >= CJK_START && c < CJK_END {
+            let k = c - CJK_START;
+            bits[(k / 64) as usize] |= 1 << (k % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
 pub fn to_simplified(c: char) -> char {
-    if (c as u32) < 0x4E00 {
+    let u = c as u32;
+    if !(CJK_START..CJK_END).contains(&u) {
+        return c;
+    }
+    let k = u - CJK_START;
+    if T2S_BITS[(k / 64) as usize] & (1 << (k % 64)) == 0 {
         return c;
     }
     T2S.binary_search_by_key(&c, |(t, _)| *t)

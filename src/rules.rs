@@ -524,7 +524,7 @@ fn diagnose(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<Key>> {
             by_cell.entry(*r).or_default().push((*i, *ok, fix));
         }
     }
-    let single_cause: Vec<Key> = by_cell
+    let single_cause: std::collections::HashSet<Key, BuildHasherDefault<Fnv>> = by_cell
         .iter()
         .filter(|(_, v)| {
             v.iter().all(|(_, ok, _)| !ok) && {
