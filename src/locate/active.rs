@@ -1,0 +1,169 @@
+//! Table 2 (主动公开政府信息情况): rows found by their label cell, values in the cells
+//! after it (or on the following lines when one cell stands per line).
+
+use super::*;
+use crate::forms::{self, Format};
+use crate::normalize::has;
+
+pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located) {
+    let start = (0..end).find(|&i| {
+        let k = &ctx.keys[i];
+        has(k, "第二十条第(一)项") || (has(k, "信息内容") && (has(k, "本年") || has(k, "数量")))
+    });
+    let Some(start) = start else {
+        out.info.push(missing_info(TableId::Active));
+        return;
+    };
+    let stop = (start + 1..end)
+        .find(|&i| ctx.keys[i].starts_with("三、") || has(&ctx.keys[i], "勾稽关系"))
+        .unwrap_or(end);
+    let stop = stop.min(start + 120);
+    let region = ctx.keys[start..stop].join("\n");
+    let count = |m: &[&str]| m.iter().filter(|k| region.contains(*k)).count();
+    let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
+    let format = if m21 > m19 {
+        Format::F2021
+    } else if m19 > m21 {
+        Format::F2019
+    } else {
+        fallback.unwrap_or(Format::F2021)
+    };
+    out.t2_format = (m21 != m19).then_some(format);
+    let mut expected = 0;
+    for def in forms::active_rows(format) {
+        expected += def.columns.len();
+        let values = find_active_row(ctx, start, stop, def);
+        let found_row = values.is_some();
+        let values = values.unwrap_or_default();
+        if found_row && values.iter().all(Option::is_none) {
+            out.notes.push(ctx.note(
+                "READ-T2-ROW",
+                Severity::Info,
+                format!("第二表“{}”一行的数不足 {} 个，无法确定对应的列", def.label, def.columns.len()),
+                format!("Table 2 row {} has fewer than {} numbers; which columns they belong to cannot be told", def.key, def.columns.len()),
+                None,
+            ));
+        }
+        for (c, col) in def.columns.iter().enumerate() {
+            let dc = values.get(c).cloned().flatten();
+            let how = if found_row {
+                ReadHow::Blank
+            } else {
+                ReadHow::Missing
+            };
+            let cell = make_cell(ctx, TableId::Active, def.key, col.key, dc, how);
+            out.cells.push(cell);
+        }
+    }
+    out.info.push(TableInfo {
+        table: TableId::Active,
+        found: true,
+        format: out.t2_format.map(|f| f.key().to_string()),
+        layout: ctx.recs.get(start + 1).map(|r| r.shape.name().to_string()),
+        rows: forms::active_rows(format)
+            .iter()
+            .map(|r| r.key.to_string())
+            .collect(),
+        columns: Vec::new(),
+        line: ctx.line_of(start),
+        cells_read: read_count(out, TableId::Active),
+        cells_expected: expected,
+    });
+}
+
+/// The values of one Table 2 row: `None` when the row label is absent, else one entry per
+/// column (None = blank / not readable).
+fn find_active_row<'a>(
+    ctx: &Ctx<'a>,
+    start: usize,
+    stop: usize,
+    def: &forms::ActiveRow,
+) -> Option<Vec<Option<DataCell<'a>>>> {
+    let want = def.columns.len();
+    for i in start..stop {
+        let rec = &ctx.recs[i];
+        // Cheap test on the whole line's key before normalising the label cell.
+        if !def.keywords.iter().any(|k| has(&ctx.keys[i], k)) {
+            continue;
+        }
+        let first = label_key(rec.cell(ctx.src, 0));
+        if !def.keywords.iter().any(|k| first.starts_with(k)) {
+            continue;
+        }
+        let src = ctx.src;
+        let mut vals: Vec<DataCell> = Vec::new();
+        if rec.shape != Shape::Plain {
+            vals = rec
+                .cells
+                .iter()
+                .skip(1)
+                .map(|p| DataCell::from_piece(src, p.start, p.end))
+                .collect();
+            vals.truncate(want);
+            while vals.len() < want {
+                vals.push(DataCell {
+                    start: rec.end,
+                    end: rec.end,
+                    raw: "",
+                    parsed: parse_cell(""),
+                });
+            }
+            return Some(
+                vals.into_iter()
+                    .map(|c| c.parsed.is_data().then_some(c))
+                    .collect(),
+            );
+        }
+        let p0 = &rec.cells[0];
+        let t0 = src.get(p0.start..p0.end).unwrap_or("");
+        if let Some(off) = glued_tail(t0) {
+            vals.push(DataCell::from_piece(src, p0.start + off, p0.end));
+        }
+        for p in rec.cells.iter().skip(1) {
+            let c = DataCell::from_piece(src, p.start, p.end);
+            if c.parsed.is_data() {
+                vals.push(c);
+            }
+        }
+        // Values on following lines (one cell per line).
+        let mut j = i + 1;
+        while vals.is_empty() && j < stop {
+            let r = &ctx.recs[j];
+            if ctx.keys[j].is_empty() {
+                j += 1;
+                continue;
+            }
+            let cs: Vec<DataCell> = r
+                .cells
+                .iter()
+                .map(|p| DataCell::from_piece(src, p.start, p.end))
+                .collect();
+            if cs.is_empty() || !cs.iter().all(|c| c.parsed.is_data()) {
+                break;
+            }
+            let mut k = j;
+            let mut acc = Vec::new();
+            while k < stop && acc.len() < want {
+                let r = &ctx.recs[k];
+                let cs: Vec<DataCell> = r
+                    .cells
+                    .iter()
+                    .map(|p| DataCell::from_piece(src, p.start, p.end))
+                    .collect();
+                if cs.is_empty() || !cs.iter().all(|c| c.parsed.is_data()) {
+                    break;
+                }
+                acc.extend(cs);
+                k += 1;
+            }
+            vals = acc;
+            break;
+        }
+        if vals.len() >= want {
+            vals.truncate(want);
+            return Some(vals.into_iter().map(Some).collect());
+        }
+        return Some(vec![None; want]);
+    }
+    None
+}

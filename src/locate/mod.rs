@@ -1,0 +1,256 @@
+//! Records → the three official tables, each cell mapped to its form key with its
+//! source span. Tables are found by their own labels, never by section numbers
+//! (domain-spec §A.1); each table has its own module.
+
+mod active;
+mod applications;
+mod review;
+
+use crate::cells::{glued_tail, parse_cell, Parsed};
+use crate::forms::{Format, T3Layout};
+use crate::normalize::{has, label_key, LineIndex};
+use crate::records::{Record, Shape};
+use crate::{Cell, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
+
+/// One data cell as found in the input.
+#[derive(Debug, Clone)]
+pub struct DataCell<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub raw: &'a str,
+    pub parsed: Parsed,
+}
+
+impl<'a> DataCell<'a> {
+    fn from_piece(src: &'a str, start: usize, end: usize) -> DataCell<'a> {
+        let raw = src.get(start..end).unwrap_or("");
+        let parsed = parse_cell(raw);
+        DataCell {
+            start,
+            end,
+            raw,
+            parsed,
+        }
+    }
+    fn with(mut self, read: ReadHow, value: Option<Num>) -> DataCell<'a> {
+        self.parsed.read = read;
+        self.parsed.value = value;
+        self
+    }
+}
+
+/// A relation that was used to read the input and therefore cannot be checked.
+#[derive(Debug, Clone)]
+pub struct Assumption {
+    pub rule: &'static str,
+    pub instance: String,
+    pub reason: Message,
+}
+
+#[derive(Debug, Default)]
+pub struct Located {
+    pub cells: Vec<Cell>,
+    pub info: Vec<TableInfo>,
+    pub notes: Vec<Note>,
+    pub t3_layout: Option<T3Layout>,
+    pub t2_format: Option<Format>,
+    pub assumptions: Vec<Assumption>,
+}
+
+pub struct Ctx<'a> {
+    pub src: &'a str,
+    pub recs: &'a [Record],
+    pub keys: Vec<String>,
+    pub lines: &'a LineIndex,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(src: &'a str, recs: &'a [Record], lines: &'a LineIndex) -> Ctx<'a> {
+        let keys = recs.iter().map(|r| label_key(r.text(src))).collect();
+        Ctx {
+            src,
+            recs,
+            keys,
+            lines,
+        }
+    }
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.lines.span(self.src, start, end)
+    }
+    fn line_of(&self, rec: usize) -> Option<usize> {
+        self.recs
+            .get(rec)
+            .map(|r| self.lines.line_col(self.src, r.start).0)
+    }
+    fn note(
+        &self,
+        code: &str,
+        sev: Severity,
+        zh: String,
+        en: String,
+        at: Option<(usize, usize)>,
+    ) -> Note {
+        Note {
+            code: code.to_string(),
+            severity: sev,
+            message: Message { zh, en },
+            span: at.map(|(s, e)| self.span(s, e)),
+        }
+    }
+}
+
+/// Page furniture such as "— 4 —", "- 5 -", "-3-", "第 4 页".
+fn is_furniture(key: &str, cells: usize) -> bool {
+    if cells > 3 {
+        return false;
+    }
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    // Dashes on both sides of one short number: "— 0 0 0" (a zero written as a dash
+    // before other cells) is data, not a page number.
+    let t = key.trim_start_matches(dash);
+    let both = t.len() < key.len() && t.trim_end_matches(dash).len() < t.len();
+    let t = t.trim_end_matches(dash);
+    let dashed = both && (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let page = key.starts_with('第') && key.ends_with('页');
+    dashed || page
+}
+
+/// The numbers at the end of a record (explicit cells, or space-separated tokens).
+struct Trailing<'a> {
+    /// Byte offset where the label part of the record ends.
+    label_end: usize,
+    cells: Vec<DataCell<'a>>,
+    /// Digits glued to the last label token ("出具0"), not yet counted in `cells`.
+    glued: Option<DataCell<'a>>,
+}
+
+fn trailing<'a>(src: &'a str, rec: &Record) -> Trailing<'a> {
+    let mut cells = Vec::new();
+    let mut idx = rec.cells.len();
+    while idx > 0 {
+        let p = &rec.cells[idx - 1];
+        let c = DataCell::from_piece(src, p.start, p.end);
+        let ok = match rec.shape {
+            Shape::Plain => matches!(c.parsed.read, ReadHow::Number | ReadHow::DashZero),
+            _ => c.parsed.is_data(),
+        };
+        if !ok {
+            break;
+        }
+        cells.push(c);
+        idx -= 1;
+    }
+    cells.reverse();
+    let mut glued = None;
+    let label_end = match idx {
+        0 => rec.start,
+        i => {
+            let p = &rec.cells[i - 1];
+            let t = src.get(p.start..p.end).unwrap_or("");
+            if let Some(off) = glued_tail(t) {
+                glued = Some(DataCell::from_piece(src, p.start + off, p.end));
+            }
+            p.end
+        }
+    };
+    Trailing {
+        label_end,
+        cells,
+        glued,
+    }
+}
+
+fn label_of(trail: &Trailing<'_>, src: &str, rec: &Record) -> String {
+    let end = trail.glued.as_ref().map_or(trail.label_end, |g| g.start);
+    src.get(rec.start..end.max(rec.start))
+        .unwrap_or("")
+        .to_string()
+}
+
+impl<'a> DataCell<'a> {
+    fn from_piece_str(raw: &'a str, rel: usize, len: usize, abs: usize) -> DataCell<'a> {
+        let text = raw.get(rel..rel + len).unwrap_or("");
+        let parsed = parse_cell(text);
+        DataCell {
+            start: abs,
+            end: abs + len,
+            raw: text,
+            parsed,
+        }
+    }
+}
+
+fn is_after_tables(k: &str) -> bool {
+    k.starts_with("五、") || has(k, "存在的主要问题") || k.starts_with("六、其他需要报告")
+}
+
+pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
+    let mut out = Located::default();
+    let t3 = applications::region(ctx);
+    applications::locate(ctx, t3, fallback_format, &mut out);
+    let t4_from = t3.map_or(0, |(_, e)| e);
+    review::locate(ctx, t4_from, &mut out);
+    let t2_end = t3.map_or(ctx.recs.len(), |(s, _)| s);
+    let fmt = out.t3_layout.map(T3Layout::format).or(fallback_format);
+    active::locate(ctx, t2_end, fmt, &mut out);
+    out
+}
+
+fn make_cell(
+    ctx: &Ctx,
+    table: TableId,
+    row: &'static str,
+    col: &'static str,
+    dc: Option<DataCell>,
+    none_how: ReadHow,
+) -> Cell {
+    match dc {
+        Some(dc) => {
+            let span = ctx.span(dc.start, dc.end);
+            Cell {
+                table,
+                row: row.into(),
+                column: col.into(),
+                value: dc.parsed.value,
+                raw: dc.raw.to_string(),
+                read: dc.parsed.read,
+                annotation: dc.parsed.annotation,
+                line: Some(span.line),
+                span: Some(span),
+            }
+        }
+        None => Cell {
+            table,
+            row: row.into(),
+            column: col.into(),
+            value: None,
+            raw: String::new(),
+            read: none_how,
+            annotation: None,
+            span: None,
+            line: None,
+        },
+    }
+}
+
+/// Cells of a table that hold a value.
+fn read_count(out: &Located, t: TableId) -> usize {
+    out.cells
+        .iter()
+        .filter(|c| c.table == t && c.value.is_some())
+        .count()
+}
+
+fn missing_info(table: TableId) -> TableInfo {
+    TableInfo {
+        table,
+        found: false,
+        format: None,
+        layout: None,
+        rows: Vec::new(),
+        columns: Vec::new(),
+        line: None,
+        cells_read: 0,
+        cells_expected: 0,
+    }
+}
