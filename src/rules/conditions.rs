@@ -1,0 +1,320 @@
+//! The rules that are not sums: value types (R4, R13, R18, R23), an empty column
+//! (R6), reviews without applications (R16), 规章 below the city level (R22).
+
+use super::*;
+
+/// R4, R13, R18, R23: the value type of every cell, one instance per row.
+pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
+    let inp = ev.inp;
+    let mut groups: Vec<(&str, TableId, String, Vec<&Cell>)> = Vec::new();
+    let active = inp.tables.get(TableId::Active);
+    let t2_rule = match active_format(inp) {
+        Format::F2021 => "R18",
+        Format::F2019 => "R23",
+    };
+    for (rule, t, cells) in [
+        (
+            "R4",
+            TableId::Applications,
+            inp.tables.get(TableId::Applications),
+        ),
+        ("R13", TableId::Review, inp.tables.get(TableId::Review)),
+        (t2_rule, TableId::Active, active),
+    ] {
+        for c in cells {
+            match groups.iter_mut().find(|g| g.0 == rule && g.2 == c.row) {
+                Some(g) => g.3.push(c),
+                None => groups.push((rule, t, c.row.to_string(), vec![c])),
+            }
+        }
+    }
+    for (rule, table, row, cells) in groups {
+        let Some(def) = catalogue::rule(rule) else {
+            continue;
+        };
+        let mut bad = Vec::new();
+        let mut unknown = None;
+        for c in &cells {
+            let Some(v) = c.value else {
+                if matches!(c.read, ReadHow::Unreadable) && !c.raw.is_empty() {
+                    unknown = Some(messages::unreadable(
+                        &forms::cell_label(table, &c.row, &c.column),
+                        &c.raw,
+                    ));
+                }
+                continue;
+            };
+            let (signed, money) = active_kind(inp, c);
+            let ok = (signed || !v.is_negative()) && (money || v.is_integer());
+            if !ok {
+                bad.push(*c);
+            }
+        }
+        if bad.is_empty() {
+            let status = if unknown.is_some() {
+                Status::CannotCheck
+            } else {
+                Status::Pass
+            };
+            checks.push(check(def, row.clone(), status, unknown));
+            continue;
+        }
+        checks.push(check(def, row.clone(), Status::Fail, None));
+        for c in bad {
+            let r = c.cell_ref();
+            findings.push(Finding {
+                rule: def.id.to_string(),
+                code: def.code.to_string(),
+                severity: def.severity,
+                status: Status::Fail,
+                instance: row.clone(),
+                formula: Message {
+                    zh: def.formula_zh.into(),
+                    en: def.formula_en.into(),
+                },
+                cells: vec![r.clone()],
+                suspects: vec![r.clone()],
+                operands: vec![Operand {
+                    cell: r.clone(),
+                    value: c.value,
+                    assumed: None,
+                }],
+                expected: None,
+                actual: c.value,
+                difference: None,
+                suggested: None,
+                message: messages::bad_value(&forms::cell_label(table, &c.row, &c.column), &c.raw),
+                span: c.span,
+            });
+        }
+    }
+}
+
+fn active_kind(inp: &Input, c: &Cell) -> (bool, bool) {
+    if c.table != TableId::Active {
+        return (false, false);
+    }
+    let rows = forms::active_rows(active_format(inp));
+    let def = rows.iter().find(|r| r.key == c.row);
+    let signed = def.is_some_and(|d| d.signed.contains(&c.column.as_ref()));
+    let money = def.is_some_and(|d| d.money.contains(&c.column.as_ref()));
+    (signed, money)
+}
+
+/// R6: a column with no applications has no outcomes.
+pub(super) fn empty_column_rule(
+    ev: &Evaluator,
+    checks: &mut Vec<Check>,
+    findings: &mut Vec<Finding>,
+) {
+    let Some(layout) = ev.inp.t3_layout else {
+        return;
+    };
+    let Some(def) = catalogue::rule("R6") else {
+        return;
+    };
+    for col in forms::T3_COLUMNS {
+        let inflow: Vec<Key> = ["NEW", "CARRY_IN"]
+            .iter()
+            .map(|r| cref(TableId::Applications, r, col.key))
+            .collect();
+        let mut total = Num::ZERO;
+        let mut unknown = None;
+        for r in &inflow {
+            match ev.get(r, true) {
+                Got::Val(v, _) => total = total.checked_add(v).unwrap_or(total),
+                Got::No(m) => unknown = Some(m),
+            }
+        }
+        if let Some(m) = unknown {
+            checks.push(check(def, col.key, Status::CannotCheck, Some(m)));
+            continue;
+        }
+        if !total.is_zero() {
+            checks.push(check(def, col.key, Status::NotApplicable, None));
+            continue;
+        }
+        let mut nonzero = Vec::new();
+        let mut rows: Vec<&'static str> = layout.outcome_rows().to_vec();
+        rows.extend(["TOTAL", "CARRY_OUT"]);
+        for r in rows {
+            let c = cref(TableId::Applications, r, col.key);
+            if let Got::Val(v, _) = ev.get(&c, false) {
+                if !v.is_zero() {
+                    nonzero.push((c, v));
+                }
+            }
+        }
+        if nonzero.is_empty() {
+            checks.push(check(def, col.key, Status::Pass, None));
+            continue;
+        }
+        checks.push(check(def, col.key, Status::Fail, None));
+        let suspects: Vec<Key> = nonzero.iter().map(|(c, _)| *c).collect();
+        let span = suspects
+            .first()
+            .and_then(|s| ev.cell(s))
+            .and_then(|c| c.span);
+        findings.push(Finding {
+            rule: "R6".into(),
+            code: def.code.into(),
+            severity: def.severity,
+            status: Status::Fail,
+            instance: col.key.into(),
+            formula: Message {
+                zh: def.formula_zh.into(),
+                en: def.formula_en.into(),
+            },
+            cells: inflow
+                .iter()
+                .chain(suspects.iter())
+                .map(|k| k.to_ref())
+                .collect(),
+            suspects: suspects.iter().map(|k| k.to_ref()).collect(),
+            operands: nonzero.iter().map(|&(c, v)| operand(c, v, None)).collect(),
+            expected: Some(Num::ZERO),
+            actual: nonzero.first().map(|x| x.1),
+            difference: None,
+            suggested: None,
+            message: messages::empty_column(
+                col.label,
+                col.en,
+                &suspects.iter().map(|k| k.to_ref()).collect::<Vec<_>>(),
+            ),
+            span,
+        });
+    }
+}
+
+/// R16: reviews or suits without any application this year.
+pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
+    let Some(def) = catalogue::rule("R16") else {
+        return;
+    };
+    if ev.inp.t3_layout.is_none() || !ev.inp.found.get(&TableId::Review).copied().unwrap_or(false) {
+        return;
+    }
+    let refs = [
+        cref(TableId::Applications, "NEW", "TOT"),
+        cref(TableId::Applications, "CARRY_IN", "TOT"),
+    ];
+    let mut inflow = Num::ZERO;
+    for r in &refs {
+        match ev.get(r, true) {
+            Got::Val(v, _) => inflow = inflow.checked_add(v).unwrap_or(inflow),
+            Got::No(m) => return checks.push(check(def, "T4", Status::CannotCheck, Some(m))),
+        }
+    }
+    if !inflow.is_zero() {
+        return checks.push(check(def, "T4", Status::NotApplicable, None));
+    }
+    let totals: Vec<Key> = ["REV", "LIT_DIRECT", "LIT_AFTER"]
+        .iter()
+        .map(|b| cref(TableId::Review, b, "TOTAL"))
+        .collect();
+    let busy: Vec<(Key, Num)> = totals
+        .iter()
+        .filter_map(|r| match ev.get(r, true) {
+            Got::Val(v, _) if !v.is_zero() => Some((*r, v)),
+            _ => None,
+        })
+        .collect();
+    if busy.is_empty() {
+        return checks.push(check(def, "T4", Status::Pass, None));
+    }
+    checks.push(check(def, "T4", Status::Fail, None));
+    findings.push(Finding {
+        rule: "R16".into(),
+        code: def.code.into(),
+        severity: def.severity,
+        status: Status::Fail,
+        instance: "T4".into(),
+        formula: Message {
+            zh: def.formula_zh.into(),
+            en: def.formula_en.into(),
+        },
+        cells: refs
+            .iter()
+            .chain(busy.iter().map(|b| &b.0))
+            .map(|k| k.to_ref())
+            .collect(),
+        suspects: busy.iter().map(|b| b.0.to_ref()).collect(),
+        operands: busy.iter().map(|&(c, v)| operand(c, v, None)).collect(),
+        expected: None,
+        actual: None,
+        difference: None,
+        suggested: None,
+        message: Message {
+            zh: def.zh.into(),
+            en: def.en.into(),
+        },
+        span: None,
+    });
+}
+
+/// R22: county-level and lower bodies have no 规章.
+pub(super) fn r22(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
+    let Some(def) = catalogue::rule("R22") else {
+        return;
+    };
+    if !ev.inp.found.get(&TableId::Active).copied().unwrap_or(false) {
+        return;
+    }
+    let Some(county) = ev.inp.county_level else {
+        return checks.push(check(
+            def,
+            "REG",
+            Status::CannotCheck,
+            Some(messages::no_agency_level()),
+        ));
+    };
+    if !county {
+        return checks.push(check(def, "REG", Status::NotApplicable, None));
+    }
+    let regs: Vec<&Cell> = ev
+        .inp
+        .tables
+        .get(TableId::Active)
+        .iter()
+        .filter(|c| c.row == "REG")
+        .collect();
+    let nonzero: Vec<&&Cell> = regs
+        .iter()
+        .filter(|c| c.value.is_some_and(|v| !v.is_zero()))
+        .collect();
+    if nonzero.is_empty() {
+        return checks.push(check(def, "REG", Status::Pass, None));
+    }
+    checks.push(check(def, "REG", Status::Fail, None));
+    let suspects: Vec<CellRef> = nonzero.iter().map(|c| c.cell_ref()).collect();
+    findings.push(Finding {
+        rule: "R22".into(),
+        code: def.code.into(),
+        severity: def.severity,
+        status: Status::Fail,
+        instance: "REG".into(),
+        formula: Message {
+            zh: def.formula_zh.into(),
+            en: def.formula_en.into(),
+        },
+        cells: suspects.clone(),
+        suspects,
+        operands: nonzero
+            .iter()
+            .map(|c| Operand {
+                cell: c.cell_ref(),
+                value: c.value,
+                assumed: None,
+            })
+            .collect(),
+        expected: Some(Num::ZERO),
+        actual: nonzero.first().and_then(|c| c.value),
+        difference: None,
+        suggested: None,
+        message: Message {
+            zh: def.zh.into(),
+            en: def.en.into(),
+        },
+        span: nonzero.first().and_then(|c| c.span),
+    });
+}

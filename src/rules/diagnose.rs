@@ -1,0 +1,198 @@
+//! Which cell is wrong: for each failing sum, the cells whose every relation fails and
+//! all agree on the value they should have (what one wrong number produces); and the
+//! findings for failed relations and blank totals.
+
+use super::*;
+
+/// Suspect cells for each failing equality (index → suspects).
+pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<Key>> {
+    let is_eq = |i: usize| rels[i].op == Op::Eq;
+    // For each cell: the evaluable equalities it is in, and the correction each implies.
+    let mut by_cell: HashMap<Key, Vec<Involvement>> = HashMap::default();
+    if !results
+        .iter()
+        .any(|(i, r)| is_eq(*i) && matches!(r, Ok((false, _))))
+    {
+        return HashMap::default();
+    }
+    for (i, res) in results {
+        if !is_eq(*i) {
+            continue;
+        }
+        let Ok((ok, out)) = res else { continue };
+        let diff = out.lsum.checked_sub(out.rsum);
+        let rel = &rels[*i];
+        for (r, on_left) in rel
+            .lhs
+            .iter()
+            .map(|r| (r, true))
+            .chain(rel.rhs.iter().map(|r| (r, false)))
+        {
+            let current = out.value(*r);
+            let fix = match (current, diff) {
+                (Some(v), Some(d)) if on_left => v.checked_sub(d),
+                (Some(v), Some(d)) => v.checked_add(d),
+                _ => None,
+            };
+            by_cell.entry(*r).or_default().push((*i, *ok, fix));
+        }
+    }
+    let single_cause: std::collections::HashSet<Key, BuildHasherDefault<Fnv>> = by_cell
+        .iter()
+        .filter(|(_, v)| {
+            v.iter().all(|(_, ok, _)| !ok) && {
+                let first = v.first().and_then(|x| x.2);
+                first.is_some() && v.iter().all(|x| x.2 == first)
+            }
+        })
+        .map(|(r, _)| *r)
+        .collect();
+    let mut out = HashMap::default();
+    for (i, res) in results {
+        let Ok((false, _)) = res else { continue };
+        if !is_eq(*i) {
+            continue;
+        }
+        let rel = &rels[*i];
+        let cells: Vec<Key> = rel.lhs.iter().chain(rel.rhs.iter()).copied().collect();
+        let mut sus: Vec<Key> = cells
+            .iter()
+            .filter(|c| single_cause.contains(c))
+            .copied()
+            .collect();
+        if sus.is_empty() {
+            // More than one wrong number: point at the cells shared by most failures.
+            let fails = |c: &Key| {
+                by_cell
+                    .get(c)
+                    .map_or(0, |v| v.iter().filter(|x| !x.1).count())
+            };
+            let best = cells.iter().map(&fails).max().unwrap_or(0);
+            sus = cells.iter().filter(|c| fails(c) == best).copied().collect();
+        }
+        out.insert(*i, sus);
+    }
+    out
+}
+
+pub(super) fn relation_finding(
+    ev: &Evaluator,
+    def: &RuleDef,
+    rel: &Rel,
+    out: &EqOutcome,
+    suspects: Vec<Key>,
+    rels: &[Rel],
+    results: &[Evaluated],
+) -> Finding {
+    let mut cells = suspects.clone();
+    for c in rel.lhs.iter().chain(rel.rhs.iter()) {
+        if !cells.contains(c) {
+            cells.push(*c);
+        }
+    }
+    let suspects = if rel.op == Op::Eq {
+        suspects
+    } else {
+        rel.lhs.clone()
+    };
+    let difference = out.lsum.checked_sub(out.rsum);
+    // R1 is explained by R5 when the outflow exceeds the inflow.
+    let exceeds: Vec<String> = if rel.rule == "R1" {
+        rels.iter()
+            .zip(results)
+            .filter(|(r, (_, res))| {
+                r.rule == "R5"
+                    && r.instance.starts_with(&format!("{}:", rel.instance))
+                    && matches!(res, Ok((false, _)))
+            })
+            .map(|(r, _)| r.instance.to_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let suspect_fix = suspects.first().and_then(|s| {
+        let v = out.value(*s)?;
+        let d = difference?;
+        if suspects.len() != 1 {
+            return None;
+        }
+        if rel.lhs.contains(s) {
+            v.checked_sub(d)
+        } else {
+            v.checked_add(d)
+        }
+    });
+    let message = messages::relation(
+        def,
+        rel,
+        out.lsum,
+        out.rsum,
+        &suspects,
+        suspect_fix,
+        &exceeds,
+    );
+    let span = suspects
+        .first()
+        .and_then(|s| ev.cell(s))
+        .and_then(|c| c.span);
+    Finding {
+        rule: def.id.to_string(),
+        code: def.code.to_string(),
+        severity: def.severity,
+        status: Status::Fail,
+        instance: rel.instance.to_string(),
+        formula: messages::formula(def, rel),
+        cells: cells.into_iter().map(Key::to_ref).collect(),
+        suspects: suspects.into_iter().map(Key::to_ref).collect(),
+        operands: out.operands(),
+        expected: Some(out.rsum),
+        actual: Some(out.lsum),
+        difference,
+        suggested: suspect_fix,
+        message,
+        span,
+    }
+}
+
+/// INFO "总计未填" for a sum rule whose total cell is blank while its parts are not all 0.
+pub(super) fn blank_total_finding(ev: &Evaluator, rel: &Rel) -> Option<Finding> {
+    let total = rel.lhs.first()?;
+    let cell = ev.cell(total)?;
+    if cell.read != ReadHow::Blank {
+        return None;
+    }
+    let mut sum = Num::ZERO;
+    let mut operands = Vec::new();
+    for r in &rel.rhs {
+        let Got::Val(v, assumed) = ev.get(r, false) else {
+            return None;
+        };
+        operands.push(operand(*r, v, assumed));
+        sum = sum.checked_add(v)?;
+    }
+    if sum.is_zero() {
+        return None;
+    }
+    let def = catalogue::rule(rel.rule)?;
+    let label = total.label();
+    Some(Finding {
+        rule: def.id.to_string(),
+        code: "TOTAL-BLANK".into(),
+        severity: Severity::Info,
+        status: Status::CannotCheck,
+        instance: rel.instance.to_string(),
+        formula: messages::formula(def, rel),
+        cells: std::iter::once(total)
+            .chain(rel.rhs.iter())
+            .map(|k| k.to_ref())
+            .collect(),
+        suspects: vec![total.to_ref()],
+        operands,
+        expected: Some(sum),
+        actual: None,
+        difference: None,
+        suggested: None,
+        message: messages::blank_total_used(&label, sum),
+        span: None,
+    })
+}

@@ -1,0 +1,157 @@
+//! The sum and bound relations of the catalogue, generated from the form tables for the
+//! layout that was read.
+
+use super::*;
+
+/// Every relation of the catalogue over the tables that were read.
+pub fn relations(inp: &Input) -> Vec<Rel> {
+    use TableId::*;
+    let mut v = Vec::new();
+    let t3 = |r: &'static str, c: &'static str| cref(Applications, r, c);
+    if let Some(layout) = inp.t3_layout {
+        let cols: Vec<&'static str> = forms::T3_COLUMNS.iter().map(|c| c.key).collect();
+        for c in &cols {
+            v.push(Rel {
+                rule: "R1",
+                sum_of_parts: false,
+                instance: (*c).into(),
+                lhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
+                op: Op::Eq,
+                rhs: vec![t3("TOTAL", c), t3("CARRY_OUT", c)],
+            });
+        }
+        for c in &cols {
+            let rhs = layout.outcome_rows().iter().map(|r| t3(r, c)).collect();
+            v.push(Rel {
+                rule: "R2",
+                sum_of_parts: false,
+                instance: (*c).into(),
+                lhs: vec![t3("TOTAL", c)],
+                op: Op::Eq,
+                rhs,
+            });
+        }
+        for r in layout.rows() {
+            let rhs = COLS6.iter().map(|c| t3(r, c)).collect();
+            v.push(Rel {
+                rule: "R3",
+                sum_of_parts: true,
+                instance: (r).into(),
+                lhs: vec![t3(r, "TOT")],
+                op: Op::Eq,
+                rhs,
+            });
+        }
+        for c in &cols {
+            v.push(Rel {
+                rule: "R5",
+                sum_of_parts: false,
+                instance: format!("{c}:CARRY_OUT").into(),
+                lhs: vec![t3("CARRY_OUT", c)],
+                op: Op::Le,
+                rhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
+            });
+            v.push(Rel {
+                rule: "R5",
+                sum_of_parts: false,
+                instance: format!("{c}:TOTAL").into(),
+                lhs: vec![t3("TOTAL", c)],
+                op: Op::Le,
+                rhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
+            });
+        }
+        for c in &cols {
+            v.push(Rel {
+                rule: "R7",
+                sum_of_parts: false,
+                instance: (*c).into(),
+                lhs: vec![t3("CARRY_OUT", c)],
+                op: Op::Le,
+                rhs: vec![t3("NEW", c)],
+            });
+        }
+    }
+    if inp.found.get(&Review).copied().unwrap_or(false) {
+        for (rule, block) in [("R10", "REV"), ("R11", "LIT_DIRECT"), ("R12", "LIT_AFTER")] {
+            let rhs = ["UPHELD", "CORRECTED", "OTHER", "PENDING"]
+                .iter()
+                .map(|c| cref(Review, block, c))
+                .collect();
+            v.push(Rel {
+                rule,
+                sum_of_parts: true,
+                instance: (block).into(),
+                lhs: vec![cref(Review, block, "TOTAL")],
+                op: Op::Eq,
+                rhs,
+            });
+        }
+        v.push(Rel {
+            rule: "R14",
+            sum_of_parts: false,
+            instance: "LIT_AFTER".into(),
+            lhs: vec![cref(Review, "LIT_AFTER", "TOTAL")],
+            op: Op::Le,
+            rhs: vec![cref(Review, "REV", "TOTAL")],
+        });
+        let concluded = ["UPHELD", "CORRECTED", "OTHER"]
+            .iter()
+            .map(|c| cref(Review, "REV", c))
+            .collect();
+        v.push(Rel {
+            rule: "R15",
+            sum_of_parts: false,
+            instance: "LIT_AFTER".into(),
+            lhs: vec![cref(Review, "LIT_AFTER", "TOTAL")],
+            op: Op::Le,
+            rhs: concluded,
+        });
+    }
+    if inp.found.get(&Active).copied().unwrap_or(false) {
+        match active_format(inp) {
+            Format::F2021 => {
+                for x in ["REG", "NDOC"] {
+                    v.push(Rel {
+                        rule: "R19",
+                        sum_of_parts: false,
+                        instance: x.into(),
+                        lhs: vec![cref(Active, x, "VALID")],
+                        op: Op::Ge,
+                        rhs: vec![cref(Active, x, "MADE")],
+                    });
+                }
+            }
+            Format::F2019 => {
+                for x in ["LICENSE", "OTHERSVC", "PUNISH", "COERCE", "FEE"] {
+                    v.push(Rel {
+                        rule: "R24",
+                        sum_of_parts: false,
+                        instance: x.into(),
+                        lhs: vec![cref(Active, x, "PREV_ITEMS"), cref(Active, x, "DELTA")],
+                        op: Op::Ge,
+                        rhs: vec![],
+                    });
+                }
+                for x in ["REG", "NDOC"] {
+                    v.push(Rel {
+                        rule: "R26",
+                        sum_of_parts: false,
+                        instance: x.into(),
+                        lhs: vec![cref(Active, x, "TOTAL_PUBLISHED")],
+                        op: Op::Ge,
+                        rhs: vec![cref(Active, x, "NEW_PUBLISHED")],
+                    });
+                    v.push(Rel {
+                        rule: "R27",
+                        sum_of_parts: false,
+                        instance: x.into(),
+                        lhs: vec![cref(Active, x, "NEW_PUBLISHED")],
+                        op: Op::Le,
+                        rhs: vec![cref(Active, x, "NEW_MADE")],
+                    });
+                }
+            }
+        }
+    }
+    v
+}
