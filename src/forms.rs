@@ -660,6 +660,68 @@ pub fn cell_label(table: crate::TableId, row: &str, col: &str) -> String {
     }
 }
 
+/// A cell's name in both languages: "（七）总计·自然人" / "(7) total handled · natural persons".
+pub struct Name {
+    pub zh: String,
+    pub en: String,
+}
+
+pub fn cell_name(table: crate::TableId, row: &str, col: &str) -> Name {
+    Name {
+        zh: cell_label(table, row, col),
+        en: format!("{} · {}", row_en(table, row), col_name_en(table, row, col)),
+    }
+}
+
+fn row_en(table: crate::TableId, row: &str) -> String {
+    use crate::TableId;
+    let (group, n) = match row.split_once('_') {
+        Some((g, n)) if n.bytes().all(|b| b.is_ascii_digit()) => (g, Some(n)),
+        _ => (row, None),
+    };
+    let base = match (table, group) {
+        (TableId::Applications, "NEW") => "new (1)",
+        (TableId::Applications, "CARRY_IN") => "carried in (2)",
+        (TableId::Applications, "GRANT") => "(1) disclosed",
+        (TableId::Applications, "PARTIAL") => "(2) partly disclosed",
+        (TableId::Applications, "DENY") => "(3) withheld",
+        (TableId::Applications, "UNABLE") => "(4) cannot provide",
+        (TableId::Applications, "NOTPROC") => "(5) not processed",
+        (TableId::Applications, "OTHER") => "(6) otherwise handled",
+        (TableId::Applications, "TOTAL") => "(7) total handled",
+        (TableId::Applications, "CARRY_OUT") => "carried out (4)",
+        (TableId::Review, "REV") => "review",
+        (TableId::Review, "LIT_DIRECT") => "suit without review",
+        (TableId::Review, "LIT_AFTER") => "suit after review",
+        (TableId::Active, "REG") => "regulations",
+        (TableId::Active, "NDOC") => "normative documents",
+        (TableId::Active, "LICENSE") => "licensing",
+        (TableId::Active, "OTHERSVC") => "other services",
+        (TableId::Active, "PUNISH") => "penalties",
+        (TableId::Active, "COERCE") => "coercive measures",
+        (TableId::Active, "FEE") => "fees",
+        (TableId::Active, "PROC") => "procurement",
+        _ => row,
+    };
+    match n {
+        Some(n) => format!("{base} {n}"),
+        None => base.to_string(),
+    }
+}
+
+fn col_name_en(table: crate::TableId, row: &str, col: &str) -> &'static str {
+    match table {
+        crate::TableId::Active => ACTIVE_2021
+            .iter()
+            .chain(ACTIVE_2019)
+            .filter(|r| r.key == row)
+            .flat_map(|r| r.columns.iter())
+            .find(|c| c.key == col)
+            .map_or("", |c| c.en),
+        t => col_en(t, col),
+    }
+}
+
 /// English column label.
 pub fn col_en(table: crate::TableId, col: &str) -> &'static str {
     use crate::TableId;

@@ -2,7 +2,7 @@
 //! The engine returns numbers and cell keys; only this module makes sentences.
 
 use crate::catalogue::RuleDef;
-use crate::forms;
+use crate::forms::{self, Name};
 use crate::rules::{Key, Op, Rel};
 use crate::{CellRef, Message, Num};
 
@@ -10,43 +10,49 @@ fn m(zh: String, en: String) -> Message {
     Message { zh, en }
 }
 
-fn label(r: &CellRef) -> String {
-    forms::cell_label(r.table, &r.row, &r.column)
+fn name(r: &CellRef) -> Name {
+    forms::cell_name(r.table, &r.row, &r.column)
 }
 
-pub fn not_found(l: &str) -> Message {
+pub fn not_found(l: &Name) -> Message {
+    let (lz, le) = (&l.zh, &l.en);
     m(
-        format!("未读到单元格“{l}”"),
-        format!("cell {l} was not found in the input"),
+        format!("未读到单元格“{lz}”"),
+        format!("cell {le} was not found in the input"),
     )
 }
-pub fn unreadable(l: &str, raw: &str) -> Message {
+pub fn unreadable(l: &Name, raw: &str) -> Message {
+    let (lz, le) = (&l.zh, &l.en);
     m(
-        format!("单元格“{l}”的内容“{raw}”不是数字"),
-        format!("cell {l} holds \"{raw}\", which is not a number"),
+        format!("单元格“{lz}”的内容“{raw}”不是数字"),
+        format!("cell {le} holds \"{raw}\", which is not a number"),
     )
 }
-pub fn blank_total(l: &str) -> Message {
-    m(format!("“{l}”未填"), format!("{l} is blank"))
+pub fn blank_total(l: &Name) -> Message {
+    let (lz, le) = (&l.zh, &l.en);
+    m(format!("“{lz}”未填"), format!("{le} is blank"))
 }
-pub fn blank_total_used(l: &str, sum: Num) -> Message {
+pub fn blank_total_used(l: &Name, sum: Num) -> Message {
+    let (lz, le) = (&l.zh, &l.en);
     m(
-        format!("“{l}”未填（总计未填），按各项合计 {sum} 计"),
+        format!("“{lz}”未填（总计未填），按各项合计 {sum} 计"),
         format!(
-            "{l} is blank (total not filled in); its parts sum to {sum}, which is used instead"
+            "{le} is blank (total not filled in); its parts sum to {sum}, which is used instead"
         ),
     )
 }
-pub fn blank_as_zero(l: &str) -> Message {
+pub fn blank_as_zero(l: &Name) -> Message {
+    let (lz, le) = (&l.zh, &l.en);
     m(
-        format!("“{l}”空白，按 0 计"),
-        format!("{l} is blank, taken as 0"),
+        format!("“{lz}”空白，按 0 计"),
+        format!("{le} is blank, taken as 0"),
     )
 }
-pub fn dash_as_zero(l: &str, raw: &str) -> Message {
+pub fn dash_as_zero(l: &Name, raw: &str) -> Message {
+    let (lz, le) = (&l.zh, &l.en);
     m(
-        format!("“{l}”填写“{raw}”，按 0 计"),
-        format!("{l} reads \"{raw}\", taken as 0"),
+        format!("“{lz}”填写“{raw}”，按 0 计"),
+        format!("{le} reads \"{raw}\", taken as 0"),
     )
 }
 pub fn overflow() -> Message {
@@ -61,22 +67,25 @@ pub fn no_agency_level() -> Message {
         "the agency's level could not be told from the title".into(),
     )
 }
-pub fn bad_value(l: &str, raw: &str) -> Message {
+pub fn bad_value(l: &Name, raw: &str) -> Message {
+    let (lz, le) = (&l.zh, &l.en);
     m(
-        format!("“{l}”的值“{raw}”不是非负整数"),
-        format!("{l} holds \"{raw}\", not a non-negative integer"),
+        format!("“{lz}”的值“{raw}”不是非负整数"),
+        format!("{le} holds \"{raw}\", not a non-negative integer"),
     )
 }
 pub fn empty_column(col_zh: &str, col_en: &str, suspects: &[CellRef]) -> Message {
-    let cells: Vec<String> = suspects.iter().map(label).collect();
+    let names: Vec<Name> = suspects.iter().map(name).collect();
+    let zh: Vec<&str> = names.iter().map(|n| n.zh.as_str()).collect();
+    let en: Vec<&str> = names.iter().map(|n| n.en.as_str()).collect();
     m(
         format!(
             "“{col_zh}”列本年新收与上年结转均为 0，却填有办理结果：{}",
-            cells.join("、")
+            zh.join("、")
         ),
         format!(
             "column {col_en} has no new or carried-in applications, yet outcomes are filled in: {}",
-            cells.join(", ")
+            en.join(", ")
         ),
     )
 }
@@ -132,16 +141,19 @@ pub fn relation(
     }
     if let (Some(s), Some(v)) = (suspects.first(), fix) {
         if suspects.len() == 1 {
-            let l = label(&s.to_ref());
-            zh.push_str(&format!("；最可能出错的是“{l}”，应为 {v}"));
+            let l = name(&s.to_ref());
+            let (lz, le) = (&l.zh, &l.en);
+            zh.push_str(&format!("；最可能出错的是“{lz}”，应为 {v}"));
             en.push_str(&format!(
-                "; the likely wrong cell is {l}, which would need to be {v}"
+                "; the likely wrong cell is {le}, which would need to be {v}"
             ));
         }
     } else if !suspects.is_empty() && rel.op == Op::Eq {
-        let names: Vec<String> = suspects.iter().map(|k| label(&k.to_ref())).collect();
-        zh.push_str(&format!("；可疑单元格：{}", names.join("、")));
-        en.push_str(&format!("; suspect cells: {}", names.join(", ")));
+        let names: Vec<Name> = suspects.iter().map(|k| name(&k.to_ref())).collect();
+        let zn: Vec<&str> = names.iter().map(|n| n.zh.as_str()).collect();
+        let en_n: Vec<&str> = names.iter().map(|n| n.en.as_str()).collect();
+        zh.push_str(&format!("；可疑单元格：{}", zn.join("、")));
+        en.push_str(&format!("; suspect cells: {}", en_n.join(", ")));
     }
     for e in exceeds {
         if e.ends_with(":CARRY_OUT") {

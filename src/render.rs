@@ -100,7 +100,7 @@ fn diagnostic(f: &Finding, id: usize, report: &Report, lang: Lang) -> Diagnostic
         if i > 0 && !is_suspect && labels.len() >= 4 {
             continue;
         }
-        let name = forms::cell_label(c.table, &c.row, &c.column);
+        let name = cell_name(c.table, &c.row, &c.column, lang);
         let label = if is_suspect {
             let extra = match (cell.value, f.suggested) {
                 (Some(v), Some(want)) if f.suspects.len() == 1 => match lang {
@@ -126,7 +126,7 @@ fn diagnostic(f: &Finding, id: usize, report: &Report, lang: Lang) -> Diagnostic
             let v = o.value.map_or("?".to_string(), |v| v.to_string());
             format!(
                 "{} = {v}",
-                forms::cell_label(o.cell.table, &o.cell.row, &o.cell.column)
+                cell_name(o.cell.table, &o.cell.row, &o.cell.column, lang)
             )
         })
         .collect();
@@ -146,6 +146,14 @@ fn diagnostic(f: &Finding, id: usize, report: &Report, lang: Lang) -> Diagnostic
         .with_message(pick(&f.message, lang).to_string())
         .with_labels(labels)
         .with_notes(notes)
+}
+
+fn cell_name(t: TableId, row: &str, col: &str, lang: Lang) -> String {
+    let n = forms::cell_name(t, row, col);
+    match lang {
+        Lang::Zh => n.zh,
+        Lang::En => n.en,
+    }
 }
 
 pub fn verdict(r: &Report, lang: Lang) -> String {

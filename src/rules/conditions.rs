@@ -38,7 +38,7 @@ pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &m
             let Some(v) = c.value else {
                 if matches!(c.read, ReadHow::Unreadable) && !c.raw.is_empty() {
                     unknown = Some(messages::unreadable(
-                        &forms::cell_label(table, &c.row, &c.column),
+                        &forms::cell_name(table, &c.row, &c.column),
                         &c.raw,
                     ));
                 }
@@ -83,7 +83,7 @@ pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &m
                 actual: c.value,
                 difference: None,
                 suggested: None,
-                message: messages::bad_value(&forms::cell_label(table, &c.row, &c.column), &c.raw),
+                message: messages::bad_value(&forms::cell_name(table, &c.row, &c.column), &c.raw),
                 span: c.span,
             });
         }

@@ -94,8 +94,8 @@ impl Key {
             column: self.column.into(),
         }
     }
-    fn label(self) -> String {
-        forms::cell_label(self.table, self.row, self.column)
+    fn label(self) -> forms::Name {
+        forms::cell_name(self.table, self.row, self.column)
     }
 }
 
