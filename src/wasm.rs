@@ -16,51 +16,9 @@ use wasm_bindgen::JsCast;
 
 use crate::GridTable;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
-/** A position in the text given to check(): byte offsets (UTF-8), one-based line and column. */
-export interface Span { start: number; end: number; line: number; col: number; }
-export interface Message { zh: string; en: string; }
-export type TableId = "active" | "applications" | "review";
-export type Severity = "error" | "warning" | "info";
-export type Status = "pass" | "fail" | "cannot_check" | "not_applicable";
-export type ReadHow = "number" | "blank" | "dash_zero" | "split_glued" | "assumed" | "unreadable" | "missing";
-export interface CellRef { table: TableId; row: string; column: string; }
-export interface Cell extends CellRef {
-  /** A number; a BigInt only beyond ±2^53 (never in a real report). */
-  value: number | bigint | null; raw: string; read: ReadHow; annotation?: string; span?: Span; line: number | null;
-}
-export interface Operand extends CellRef { value: number | null; assumed?: string; }
-export interface Finding {
-  rule: string; code: string; severity: Severity; status: Status; instance: string;
-  formula: Message; cells: CellRef[]; suspects: CellRef[]; operands: Operand[];
-  expected: number | null; actual: number | null; difference: number | null;
-  message: Message; span?: Span;
-}
-export interface Check { rule: string; instance: string; severity: Severity; status: Status; reason?: Message; }
-export interface TableInfo {
-  table: TableId; found: boolean; format: string | null; layout: string | null;
-  rows: string[]; columns: string[]; line: number | null; cells_read: number; cells_expected: number;
-}
-export interface Summary {
-  errors: number; warnings: number; infos: number; checks: number;
-  passed: number; failed: number; cannot_check: number; not_applicable: number;
-}
-export interface Note { code: string; severity: Severity; message: Message; span?: Span; }
-export interface Report {
-  schema_version: number; engine: string; format: "2019" | "2021" | null; year: number | null;
-  title: string | null; recognised: boolean; table_info: TableInfo[];
-  tables: { active: Cell[]; applications: Cell[]; review: Cell[] };
-  findings: Finding[]; checks: Check[]; summary: Summary; partial: boolean; notes: Note[];
-}
-export interface RuleInfo {
-  id: string; severity: Severity; table: TableId | null; formula: Message;
-  official: string | null; description: Message;
-}
-/** One table as an already-expanded grid: rows of cell texts; slots covered by a
- *  rowspan/colspan cell are "" and the origin slot holds the text. */
-export type Grid = string[][];
-"#;
+// The TypeScript declarations of the API and the report live in one place,
+// `www/gouji.d.ts` (the build passes --no-typescript); the `unchecked_*_type` names below
+// refer to it.
 
 /// Serialises engine output as plain JSON-like JS values. A number beyond ±2^53 (only in a
 /// hostile or broken paste) cannot be a JS number: the whole value is then serialised again

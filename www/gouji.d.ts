@@ -1,6 +1,7 @@
 // Types of the gouji browser API (www/gouji.js) and the <gouji-checker> element.
-// The report shape is the engine's (src/model.rs); the glue's own declarations can be
-// generated with `wasm-bindgen --target web` without --no-typescript (typescript_custom_section).
+// The report shape is the engine's (src/model.rs, schema/report.schema.json). The glue's
+// own declarations are not generated (the build passes --no-typescript): this file is the
+// only declaration of the API and the report.
 
 export interface Span { start: number; end: number; line: number; col: number; }  // byte offsets (UTF-8)
 export interface Message { zh: string; en: string; }
@@ -18,6 +19,8 @@ export interface Finding {
   rule: string; code: string; severity: Severity; status: Status; instance: string;
   formula: Message; cells: CellRef[]; suspects: CellRef[]; operands: Operand[];
   expected: number | bigint | null; actual: number | bigint | null; difference: number | bigint | null;
+  /** When one cell alone explains the failure: the value that cell would need. */
+  suggested: number | bigint | null;
   message: Message; span?: Span;
 }
 export interface Check { rule: string; instance: string; severity: Severity; status: Status; reason?: Message; }
