@@ -242,52 +242,6 @@ pub const T3_ROWS: &[RowDef] = &[
     ),
 ];
 
-/// Outcome rows summed into （七）总计, per Table 3 layout.
-pub const OUT_SINGLE_OTHER: &[&str] = &[
-    "GRANT",
-    "PARTIAL",
-    "DENY_1",
-    "DENY_2",
-    "DENY_3",
-    "DENY_4",
-    "DENY_5",
-    "DENY_6",
-    "DENY_7",
-    "DENY_8",
-    "UNABLE_1",
-    "UNABLE_2",
-    "UNABLE_3",
-    "NOTPROC_1",
-    "NOTPROC_2",
-    "NOTPROC_3",
-    "NOTPROC_4",
-    "NOTPROC_5",
-    "OTHER",
-];
-pub const OUT_THREE_OTHER: &[&str] = &[
-    "GRANT",
-    "PARTIAL",
-    "DENY_1",
-    "DENY_2",
-    "DENY_3",
-    "DENY_4",
-    "DENY_5",
-    "DENY_6",
-    "DENY_7",
-    "DENY_8",
-    "UNABLE_1",
-    "UNABLE_2",
-    "UNABLE_3",
-    "NOTPROC_1",
-    "NOTPROC_2",
-    "NOTPROC_3",
-    "NOTPROC_4",
-    "NOTPROC_5",
-    "OTHER_1",
-    "OTHER_2",
-    "OTHER_3",
-];
-
 /// The two Table 3 layouts: 2019 has one （六） row, 2021 three. A 2021 report built on
 /// the old template keeps one row (seen in real reports), so the layout is decided by
 /// the table itself, and the format by the markers.
@@ -298,16 +252,32 @@ pub enum T3Layout {
 }
 
 impl T3Layout {
-    pub fn outcome_rows(self) -> &'static [&'static str] {
+    /// The （六） rows of this layout; all other rows are common to both.
+    fn other_rows(self) -> &'static [&'static str] {
         match self {
-            T3Layout::SingleOther => OUT_SINGLE_OTHER,
-            T3Layout::ThreeOther => OUT_THREE_OTHER,
+            T3Layout::SingleOther => &["OTHER"],
+            T3Layout::ThreeOther => &["OTHER_1", "OTHER_2", "OTHER_3"],
         }
+    }
+    /// Outcome rows summed into （七）总计: the rows between 二 and （七） in `T3_ROWS`,
+    /// with this layout's （六） rows.
+    pub fn outcome_rows(self) -> Vec<&'static str> {
+        let all = ["OTHER", "OTHER_1", "OTHER_2", "OTHER_3"];
+        let first = T3_ROWS.iter().position(|r| r.key == "GRANT").unwrap_or(0);
+        let total = T3_ROWS
+            .iter()
+            .position(|r| r.key == "TOTAL")
+            .unwrap_or(T3_ROWS.len());
+        T3_ROWS[first..total]
+            .iter()
+            .map(|r| r.key)
+            .filter(|k| !all.contains(k) || self.other_rows().contains(k))
+            .collect()
     }
     /// Every data row, in form order.
     pub fn rows(self) -> Vec<&'static str> {
         let mut v = vec!["NEW", "CARRY_IN"];
-        v.extend_from_slice(self.outcome_rows());
+        v.extend(self.outcome_rows());
         v.extend_from_slice(&["TOTAL", "CARRY_OUT"]);
         v
     }

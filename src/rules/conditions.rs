@@ -135,7 +135,7 @@ pub(super) fn empty_column_rule(
             continue;
         }
         let mut nonzero = Vec::new();
-        let mut rows: Vec<&'static str> = layout.outcome_rows().to_vec();
+        let mut rows: Vec<&'static str> = layout.outcome_rows();
         rows.extend(["TOTAL", "CARRY_OUT"]);
         for r in rows {
             let c = cref(TableId::Applications, r, col.key);
