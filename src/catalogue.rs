@@ -102,6 +102,15 @@ pub const RULES: &[RuleDef] = &[
         official: None, zh: "主动公开、依申请公开、复议诉讼三张表都应出现", en: "the three statistical tables are all present" },
 ];
 
+/// Rules whose failure is reported inside another rule's finding (domain-spec §B.1: R5 is
+/// "reported as the R1 failure, with this as the explanation"): (rule, reported with).
+const REPORTED_WITH: &[(&str, &str)] = &[("R5", "R1")];
+
+/// The rule whose finding carries this rule's failure, if any.
+pub fn reported_with(id: &str) -> Option<&'static str> {
+    REPORTED_WITH.iter().find(|(r, _)| *r == id).map(|(_, w)| *w)
+}
+
 pub fn rule(id: &str) -> Option<&'static RuleDef> {
     RULES.iter().find(|r| r.id == id)
 }

@@ -96,20 +96,19 @@ pub(super) fn relation_finding(
         rel.lhs.clone()
     };
     let difference = out.lsum.checked_sub(out.rsum);
-    // R1 is explained by R5 when the outflow exceeds the inflow.
-    let exceeds: Vec<String> = if rel.rule == "R1" {
-        rels.iter()
-            .zip(results)
-            .filter(|(r, (_, res))| {
-                r.rule == "R5"
-                    && r.instance.starts_with(&format!("{}:", rel.instance))
-                    && matches!(res, Ok((false, _)))
-            })
-            .map(|(r, _)| r.instance.to_string())
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // Failures reported with this one (R5 with R1: the outflow exceeds the inflow) in the
+    // same column explain it.
+    let prefix = format!("{}:", rel.instance);
+    let exceeds: Vec<String> = rels
+        .iter()
+        .zip(results)
+        .filter(|(r, (_, res))| {
+            catalogue::reported_with(r.rule) == Some(rel.rule)
+                && r.instance.starts_with(&prefix)
+                && matches!(res, Ok((false, _)))
+        })
+        .map(|(r, _)| r.instance.to_string())
+        .collect();
     let suspect_fix = suspects.first().and_then(|s| {
         let v = out.value(*s)?;
         let d = difference?;

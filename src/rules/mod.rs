@@ -314,8 +314,8 @@ pub fn run(inp: &Input) -> Outcome {
             Ok((true, _)) => checks.push(check(def, rel.instance.clone(), Status::Pass, None)),
             Ok((false, out)) => {
                 checks.push(check(def, rel.instance.clone(), Status::Fail, None));
-                if rel.rule == "R5" {
-                    continue; // reported through its R1 finding
+                if catalogue::reported_with(rel.rule).is_some() {
+                    continue; // explained inside the finding of the rule it is reported with
                 }
                 let sus = suspects.get(i).cloned().unwrap_or_default();
                 findings.push(diagnose::relation_finding(
