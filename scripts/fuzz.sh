@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzz smoke run: each cargo-fuzz target for FUZZ_SECONDS (default 60) from the committed
-# seeds. Needs a nightly toolchain and cargo-fuzz; installs both when missing (~1.5 min).
+# Fuzz smoke run: each cargo-fuzz target for FUZZ_SECONDS (default 60), seeded with the
+# project's own fixtures (tests/fixtures, tests/fuzz_regressions, the page's example).
+# Needs a nightly toolchain and cargo-fuzz; installs both when missing (~1.5 min).
 # A crash fails the run and leaves the input under fuzz/artifacts/: add it to
 # tests/fuzz_regressions/ so it stays fixed.
 set -euo pipefail
@@ -13,7 +14,8 @@ for target in check_text check_grid; do
   mkdir -p "corpus/$target"
   echo "== fuzz $target for ${SECONDS_PER_TARGET}s"
   status=0
-  cargo +nightly fuzz run -O "$target" "corpus/$target" "seeds/$target" -- \
+  cp ../www/example.txt "corpus/$target/"
+  cargo +nightly fuzz run -O "$target" "corpus/$target" ../tests/fixtures ../tests/fuzz_regressions -- \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 > "/tmp/gouji-fuzz-$target.log" 2>&1 || status=$?
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|Done|SUMMARY|.*panicked|Test unit written)" \
