@@ -108,7 +108,10 @@ const REPORTED_WITH: &[(&str, &str)] = &[("R5", "R1")];
 
 /// The rule whose finding carries this rule's failure, if any.
 pub fn reported_with(id: &str) -> Option<&'static str> {
-    REPORTED_WITH.iter().find(|(r, _)| *r == id).map(|(_, w)| *w)
+    REPORTED_WITH
+        .iter()
+        .find(|(r, _)| *r == id)
+        .map(|(_, w)| *w)
 }
 
 pub fn rule(id: &str) -> Option<&'static RuleDef> {

@@ -194,7 +194,7 @@ fn split_glued_row<'a>(i: usize, label: String, run: DataCell<'a>) -> T3Row<'a> 
             let mut off = run.start;
             for n in parts {
                 let len = n.to_string().len();
-                let c = DataCell::from_piece_str(run.raw, off - run.start, len, off);
+                let c = run.part(off, len);
                 cells.push(Some(c.with(ReadHow::SplitGlued, Some(n))));
                 off += len;
             }

@@ -32,10 +32,23 @@ impl<'a> DataCell<'a> {
             parsed,
         }
     }
+
     fn with(mut self, read: ReadHow, value: Option<Num>) -> DataCell<'a> {
         self.parsed.read = read;
         self.parsed.value = value;
         self
+    }
+
+    /// The `len` bytes of this cell's text starting at byte offset `abs` of the input.
+    fn part(&self, abs: usize, len: usize) -> DataCell<'a> {
+        let rel = abs.saturating_sub(self.start);
+        let text = self.raw.get(rel..rel + len).unwrap_or("");
+        DataCell {
+            start: abs,
+            end: abs + len,
+            raw: text,
+            parsed: parse_cell(text),
+        }
     }
 }
 
@@ -165,19 +178,6 @@ fn label_of(trail: &Trailing<'_>, src: &str, rec: &Record) -> String {
     src.get(rec.start..end.max(rec.start))
         .unwrap_or("")
         .to_string()
-}
-
-impl<'a> DataCell<'a> {
-    fn from_piece_str(raw: &'a str, rel: usize, len: usize, abs: usize) -> DataCell<'a> {
-        let text = raw.get(rel..rel + len).unwrap_or("");
-        let parsed = parse_cell(text);
-        DataCell {
-            start: abs,
-            end: abs + len,
-            raw: text,
-            parsed,
-        }
-    }
 }
 
 fn is_after_tables(k: &str) -> bool {

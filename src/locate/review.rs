@@ -86,7 +86,7 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
                         let mut off = g.start;
                         for p in parts {
                             let len = p.to_string().len();
-                            let c = DataCell::from_piece_str(g.raw, off - g.start, len, off);
+                            let c = g.part(off, len);
                             cells.push(Some(c.with(ReadHow::SplitGlued, Some(p))));
                             off += len;
                         }
