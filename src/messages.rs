@@ -111,11 +111,12 @@ pub fn formula(def: &RuleDef, rel: &Rel) -> Message {
     }
 }
 
-fn op_str(op: Op, holds: bool) -> &'static str {
-    match (op, holds) {
-        (Op::Eq, _) => "≠",
-        (Op::Le, _) => ">",
-        (Op::Ge, _) => "<",
+/// The sign of a broken relation: what the two sides are, since they are not as required.
+fn broken_sign(op: Op) -> &'static str {
+    match op {
+        Op::Eq => "≠",
+        Op::Le => ">",
+        Op::Ge => "<",
     }
 }
 
@@ -132,7 +133,7 @@ pub fn relation(
     let diff = lsum
         .checked_sub(rsum)
         .map_or_else(String::new, |d| d.to_string());
-    let op = op_str(rel.op, false);
+    let op = broken_sign(rel.op);
     let mut zh = format!("{}：左边 {lsum} {op} 右边 {rsum}", f.zh);
     let mut en = format!("{}: left {lsum} {op} right {rsum}", f.en);
     if rel.op == Op::Eq {

@@ -87,15 +87,9 @@ pub fn split(src: &str) -> Vec<Record> {
         } else {
             split_plain(src, pos, line_end)
         };
-        let next = (rec.end.max(line_end) + 1).min(src.len().max(pos + 1));
-        let next = if rec.end > line_end {
-            // A quoted cell ran over line ends: continue after the line it closed on.
-            src[rec.end..]
-                .find('\n')
-                .map_or(src.len(), |i| rec.end + i + 1)
-        } else {
-            next
-        };
+        // A quoted cell may have run over line ends: go on after the line the record ends on.
+        let end = rec.end.max(line_end);
+        let next = src[end..].find('\n').map_or(src.len(), |i| end + i + 1);
         out.push(rec);
         pos = next;
     }
