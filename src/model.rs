@@ -100,6 +100,8 @@ pub enum ReadHow {
     Blank,
     /// "/", "—", "-", "无": read as 0.
     DashZero,
+    /// A run with exactly as many digits as cells, read one digit per cell.
+    OneDigit,
     /// Split out of a run of glued digits using the table's own structure.
     SplitGlued,
     /// Taken by position from a row with fewer numbers than cells (assumption noted).

@@ -166,25 +166,32 @@ pub fn to_simplified(c: char) -> char {
 pub fn label_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let c = to_simplified(fold_width(c));
-        let c = match c {
-            '〔' | '［' | '【' => '[',
-            '〕' | '］' | '】' => ']',
-            '：' => ':',
-            '，' => ',',
-            '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' => continue,
-            c if c.is_whitespace() => continue,
-            c => c,
-        };
         let after_digit = out.chars().last().is_some_and(|p: char| p.is_ascii_digit());
-        let c = if after_digit && matches!(c, '、' | '．' | ',' | '。') {
-            '.'
-        } else {
-            c
-        };
-        out.push(c);
+        if let Some(k) = key_char(c, after_digit) {
+            out.push(k);
+        }
     }
     out
+}
+
+/// One character of a label key (`None`: not part of the key). `after_digit`: the
+/// previous key character is an ASCII digit, so "、" / "．" / "，" number a label.
+pub fn key_char(c: char, after_digit: bool) -> Option<char> {
+    let c = to_simplified(fold_width(c));
+    let c = match c {
+        '〔' | '［' | '【' => '[',
+        '〕' | '］' | '】' => ']',
+        '：' => ':',
+        '，' => ',',
+        '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' => return None,
+        c if c.is_whitespace() => return None,
+        c => c,
+    };
+    Some(if after_digit && matches!(c, '、' | '．' | ',' | '。') {
+        '.'
+    } else {
+        c
+    })
 }
 
 /// Substring test for short label keys. `str::contains` sets up a two-way searcher per

@@ -5,6 +5,7 @@
 mod active;
 mod applications;
 mod review;
+mod stream;
 
 use crate::cells::{glued_tail, parse_cell, Parsed};
 use crate::forms::{Format, T3Layout};
@@ -187,13 +188,50 @@ fn is_after_tables(k: &str) -> bool {
 pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let mut out = Located::default();
     let t3 = applications::region(ctx);
-    applications::locate(ctx, t3, fallback_format, &mut out);
+    let mut lines3 = Located::default();
+    applications::locate(ctx, t3, fallback_format, &mut lines3);
+    let flow3 = stream::applications(ctx, fallback_format);
+    let t3_layout = take_better(&mut out, lines3, flow3, TableId::Applications);
+    out.t3_layout = t3_layout;
     let t4_from = t3.map_or(0, |(_, e)| e);
-    review::locate(ctx, t4_from, &mut out);
+    let mut lines4 = Located::default();
+    review::locate(ctx, t4_from, &mut lines4);
+    let t4_at = t3.and_then(|(s, _)| ctx.recs.get(s)).map_or(0, |r| r.start);
+    let flow4 = stream::review(ctx, t4_at);
+    take_better(&mut out, lines4, flow4, TableId::Review);
     let t2_end = t3.map_or(ctx.recs.len(), |(s, _)| s);
     let fmt = out.t3_layout.map(T3Layout::format).or(fallback_format);
     active::locate(ctx, t2_end, fmt, &mut out);
     out
+}
+
+/// The line reader's table, or the stream reader's when it read more cells (the line
+/// reader keeps layouts the stream cannot see: columns aligned under a header, labels
+/// detached from their numbers in PDF text).
+fn take_better(
+    out: &mut Located,
+    lines: Located,
+    flow: stream::Read,
+    table: TableId,
+) -> Option<T3Layout> {
+    let line_read = lines
+        .info
+        .iter()
+        .find(|i| i.table == table)
+        .map_or(0, |i| i.cells_read);
+    if flow.cells_read() > line_read {
+        out.cells.extend(flow.cells);
+        out.info.extend(flow.info);
+        out.notes.extend(flow.notes);
+        out.assumptions.extend(flow.assumptions);
+        flow.t3_layout
+    } else {
+        out.cells.extend(lines.cells);
+        out.info.extend(lines.info);
+        out.notes.extend(lines.notes);
+        out.assumptions.extend(lines.assumptions);
+        lines.t3_layout
+    }
 }
 
 fn make_cell(

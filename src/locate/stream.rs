@@ -1,0 +1,1046 @@
+//! The form-driven reader: Tables 3 and 4 read from the paste as a stream of labels and
+//! numbers, whatever its line breaks (a whole report on one line, cells glued or spaced
+//! in the wrong places, one cell per line).
+//!
+//! The form knows the order of its row labels and how many cells each row has. Labels
+//! are found by their keywords in a compact key of the text (no whitespace, folded
+//! width and script); the text between one row's label and the next row's label is that
+//! row's data. Separators (tabs, line breaks, spaces, NBSP) only bound numbers: a number
+//! never spans one. The data is then placed by [`segment`]: as written when there are
+//! as many numbers as cells, one digit per cell when there are as many digits as cells,
+//! otherwise by the splits the table's own sums allow — and only when exactly one
+//! survives. A row that cannot be placed with certainty stays unread and says why.
+
+use super::*;
+use crate::forms;
+use crate::normalize::{fold_width, key_char};
+
+/// The paste with whitespace and quotes dropped and characters folded, as in
+/// `label_key`, with the source offset of every byte.
+struct Compact {
+    text: String,
+    at: Vec<usize>,
+}
+
+impl Compact {
+    fn new(src: &str) -> Compact {
+        let mut text = String::with_capacity(src.len());
+        let mut at = Vec::with_capacity(src.len());
+        let mut after_digit = false;
+        for (i, c) in src.char_indices() {
+            if let Some(k) = key_char(c, after_digit) {
+                text.push(k);
+                at.resize(text.len(), i);
+                after_digit = k.is_ascii_digit();
+            }
+        }
+        Compact { text, at }
+    }
+
+    /// Source range of the compact range `[s, e)`.
+    fn source(&self, src: &str, s: usize, e: usize) -> (usize, usize) {
+        let start = self.at.get(s).copied().unwrap_or(src.len());
+        let last = self.at.get(e.saturating_sub(1)).copied().unwrap_or(start);
+        let len = src
+            .get(last..)
+            .and_then(|t| t.chars().next())
+            .map_or(0, char::len_utf8);
+        (start, last + len)
+    }
+
+    /// Compact index of the first byte at or after source offset `pos`.
+    fn index_of(&self, pos: usize) -> usize {
+        self.at.partition_point(|&a| a < pos)
+    }
+
+    /// First occurrence of any keyword at or after compact index `from`, before `limit`.
+    fn find_any(&self, keywords: &[&str], from: usize, limit: usize) -> Option<(usize, usize)> {
+        let hay = self.text.get(from..)?;
+        keywords
+            .iter()
+            .filter_map(|k| hay.find(k).map(|i| (from + i, from + i + k.len())))
+            .filter(|&(s, _)| s < limit)
+            .min()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Class {
+    Digit,
+    Sep,
+    Dash,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    match fold_width(c) {
+        '0'..='9' => Class::Digit,
+        '|' => Class::Sep,
+        c if c.is_whitespace() => Class::Sep,
+        '-' | '—' | '–' | '/' | '\\' | '─' => Class::Dash,
+        _ => Class::Other,
+    }
+}
+
+/// Punctuation after a sub-row's number ("2." "2、" "2)").
+fn is_numbering_mark(c: char) -> bool {
+    matches!(fold_width(c), '.' | '、' | '．' | ')' | '。' | ',' | '，')
+}
+
+/// One data token of a row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tok {
+    Digits(usize, usize),
+    Dash(usize, usize),
+    Blank,
+}
+
+/// The data tokens of `src[a..b]`; `Err(offset)` at the first character that is text.
+fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
+    let text = src.get(a..b).unwrap_or("");
+    let mut toks = Vec::new();
+    let mut it = text.char_indices().peekable();
+    // Blanks written as separators: a line holding only NBSP, or an empty cell between
+    // two tabs or pipes (only between numbers: tabs before the first number are the
+    // label's merged columns).
+    let mut nbsp_line = false;
+    let mut line_has_other = false;
+    let mut tabs = 0usize;
+    let mut pipes = 0usize;
+    while let Some((i, c)) = it.next() {
+        match class(c) {
+            Class::Sep => {
+                match c {
+                    '\n' => {
+                        if nbsp_line && !line_has_other {
+                            toks.push(Tok::Blank);
+                        }
+                        nbsp_line = false;
+                        line_has_other = false;
+                    }
+                    '\u{a0}' => nbsp_line = true,
+                    '\t' => tabs += 1,
+                    '|' => pipes += 1,
+                    _ => {}
+                }
+                continue;
+            }
+            Class::Other => {
+                // A thousands separator inside a number is handled with the digits.
+                return Err(a + i);
+            }
+            _ => {}
+        }
+        if !toks.is_empty() {
+            for _ in 1..tabs.max(pipes) {
+                toks.push(Tok::Blank);
+            }
+        }
+        tabs = 0;
+        pipes = 0;
+        line_has_other = true;
+        let start = a + i;
+        let mut end = start + c.len_utf8();
+        let digit = class(c) == Class::Digit;
+        while let Some(&(j, d)) = it.peek() {
+            let k = class(d);
+            if digit && k == Class::Digit || !digit && k == Class::Dash {
+                end = a + j + d.len_utf8();
+                it.next();
+            } else if digit && d == ',' && thousands_group(&text[j + 1..]) {
+                it.next();
+            } else {
+                break;
+            }
+        }
+        toks.push(if digit {
+            Tok::Digits(start, end)
+        } else {
+            Tok::Dash(start, end)
+        });
+    }
+    if nbsp_line && !line_has_other {
+        toks.push(Tok::Blank);
+    }
+    Ok(toks)
+}
+
+/// Exactly three digits follow and then no digit: "1,234" is one number.
+fn thousands_group(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && !b.get(3).is_some_and(u8::is_ascii_digit)
+}
+
+/// One placed cell: its source range (none for a blank) and how it was read.
+#[derive(Clone, Debug, PartialEq)]
+struct Piece {
+    at: Option<(usize, usize)>,
+    value: Option<Num>,
+    how: ReadHow,
+}
+
+#[derive(Debug)]
+enum Seg {
+    /// Placed with certainty; `summed` when a sum decided the split.
+    Placed { cells: Vec<Piece>, summed: bool },
+    /// Several splits fit the sums.
+    Ambiguous(Vec<Vec<Piece>>),
+    /// Cannot be placed: why.
+    Unknown(Message),
+}
+
+/// Longest number considered in a split (no cell of these tables comes near 10^9).
+const MAX_DIGITS: usize = 9;
+/// Splits kept before a row counts as hopelessly ambiguous.
+const MAX_SPLITS: usize = 16;
+/// Search steps per row; a run of digits far longer than any real row stops here.
+const MAX_STEPS: usize = 200_000;
+
+fn digits_of(src: &str, s: usize, e: usize) -> String {
+    src.get(s..e)
+        .unwrap_or("")
+        .chars()
+        .map(fold_width)
+        .filter(char::is_ascii_digit)
+        .collect()
+}
+
+/// Places the tokens of a row into `n` cells; `group` is the size of a sum group (its
+/// last cell is the sum of the others): 7 for a Table 3 row, 5 for Table 4's blocks.
+fn segment(src: &str, toks: &[Tok], n: usize, group: usize) -> Seg {
+    let units: usize = toks
+        .iter()
+        .map(|t| match t {
+            Tok::Digits(s, e) => digits_of(src, *s, *e).len(),
+            _ => 1,
+        })
+        .sum();
+    if toks.is_empty() {
+        let blank = Piece {
+            at: None,
+            value: None,
+            how: ReadHow::Blank,
+        };
+        return Seg::Placed {
+            cells: vec![blank; n],
+            summed: false,
+        };
+    }
+    if toks.len() > n {
+        let kept: Vec<Tok> = toks.iter().copied().filter(|t| *t != Tok::Blank).collect();
+        if kept.len() < toks.len() && kept.len() >= n {
+            return segment(src, &kept, n, group);
+        }
+        return Seg::Unknown(Message {
+            zh: format!("这里有 {} 个数，多于 {n} 个单元格", toks.len()),
+            en: format!("{} numbers here for {n} cells", toks.len()),
+        });
+    }
+    if toks.len() == n {
+        let cells = toks.iter().map(|t| as_written(src, *t)).collect();
+        return Seg::Placed {
+            cells,
+            summed: false,
+        };
+    }
+    if units == n {
+        let mut cells = Vec::with_capacity(n);
+        for t in toks {
+            match *t {
+                Tok::Digits(s, e) => {
+                    for (i, c) in src.get(s..e).unwrap_or("").char_indices() {
+                        if let Some(d) = fold_width(c).to_digit(10) {
+                            cells.push(Piece {
+                                at: Some((s + i, s + i + c.len_utf8())),
+                                value: Some(Num::int(i64::from(d))),
+                                how: ReadHow::OneDigit,
+                            });
+                        }
+                    }
+                }
+                t => cells.push(as_written(src, t)),
+            }
+        }
+        return Seg::Placed {
+            cells,
+            summed: false,
+        };
+    }
+    if units < n {
+        return Seg::Unknown(Message {
+            zh: format!("这里只有 {units} 个数，少于 {n} 个单元格，无法确定哪个单元格为空"),
+            en: format!("only {units} numbers here for {n} cells: which cell is blank is unknown"),
+        });
+    }
+    let mut search = Search {
+        src,
+        toks,
+        n,
+        group,
+        found: Vec::new(),
+        current: Vec::new(),
+        steps: 0,
+    };
+    search.run(0, 0);
+    if search.steps >= MAX_STEPS || search.found.len() > MAX_SPLITS {
+        return Seg::Unknown(Message {
+            zh: "这串粘连的数字可以有很多种拆分方式，无法确定各单元格的值".into(),
+            en: "these glued digits split into too many ways to place them".into(),
+        });
+    }
+    match search.found.len() {
+        0 => Seg::Unknown(Message {
+            zh: "这串粘连的数字无法按本行的合计关系拆分到各单元格".into(),
+            en: "these glued digits cannot be split so that the row's sum holds".into(),
+        }),
+        1 => Seg::Placed {
+            cells: search.found.pop().unwrap_or_default(),
+            summed: true,
+        },
+        _ => Seg::Ambiguous(search.found),
+    }
+}
+
+fn as_written(src: &str, t: Tok) -> Piece {
+    match t {
+        Tok::Digits(s, e) | Tok::Dash(s, e) => {
+            let p = parse_cell(src.get(s..e).unwrap_or(""));
+            Piece {
+                at: Some((s, e)),
+                value: p.value,
+                how: p.read,
+            }
+        }
+        Tok::Blank => Piece {
+            at: None,
+            value: None,
+            how: ReadHow::Blank,
+        },
+    }
+}
+
+/// Every split of the tokens into `n` cells whose sum groups hold.
+struct Search<'s> {
+    src: &'s str,
+    toks: &'s [Tok],
+    n: usize,
+    group: usize,
+    found: Vec<Vec<Piece>>,
+    current: Vec<Piece>,
+    steps: usize,
+}
+
+impl Search<'_> {
+    /// Continue from token `t`, `off` bytes into it.
+    fn run(&mut self, t: usize, off: usize) {
+        self.steps += 1;
+        if self.steps >= MAX_STEPS || self.found.len() > MAX_SPLITS {
+            return;
+        }
+        if t == self.toks.len() {
+            if self.current.len() == self.n {
+                self.found.push(self.current.clone());
+            }
+            return;
+        }
+        if self.current.len() >= self.n {
+            return;
+        }
+        let in_group = self.current.len() % self.group;
+        let sum_due = in_group == self.group - 1;
+        let due = if sum_due {
+            let base = self.current.len() - in_group;
+            match Num::sum(
+                self.current[base..]
+                    .iter()
+                    .map(|p| p.value.unwrap_or(Num::ZERO)),
+            ) {
+                Some(s) => Some(s),
+                None => return,
+            }
+        } else {
+            None
+        };
+        match self.toks[t] {
+            Tok::Digits(s, e) => {
+                let text = self.src.get(s + off..e).unwrap_or("");
+                let bytes = text.as_bytes();
+                let max = bytes.len().min(MAX_DIGITS);
+                for len in 1..=max {
+                    if !bytes[len - 1].is_ascii_digit() {
+                        // Full-width digits or a thousands comma: not split here.
+                        return;
+                    }
+                    if len > 1 && bytes[0] == b'0' {
+                        break;
+                    }
+                    let Some(v) = Num::parse(&text[..len]) else {
+                        continue;
+                    };
+                    if due.is_some_and(|d| d != v) {
+                        continue;
+                    }
+                    self.current.push(Piece {
+                        at: Some((s + off, s + off + len)),
+                        value: Some(v),
+                        how: ReadHow::SplitGlued,
+                    });
+                    if len == bytes.len() {
+                        self.run(t + 1, 0);
+                    } else {
+                        self.run(t, off + len);
+                    }
+                    self.current.pop();
+                }
+            }
+            tok => {
+                let p = as_written(self.src, tok);
+                if due.is_some_and(|d| p.value.unwrap_or(Num::ZERO) != d) {
+                    return;
+                }
+                self.current.push(p);
+                self.run(t + 1, 0);
+                self.current.pop();
+            }
+        }
+    }
+}
+
+/// What the stream reader made of one table.
+#[derive(Default)]
+pub struct Read {
+    pub cells: Vec<Cell>,
+    pub info: Option<TableInfo>,
+    pub notes: Vec<Note>,
+    pub assumptions: Vec<Assumption>,
+    pub t3_layout: Option<T3Layout>,
+}
+
+impl Read {
+    pub fn cells_read(&self) -> usize {
+        self.info.as_ref().map_or(0, |i| i.cells_read)
+    }
+}
+
+/// Largest gap (compact bytes) between one row label and the next: the longest official
+/// label with a group heading and a page break between is far below it.
+const ROW_GAP: usize = 900;
+/// Places that name Table 3's first row tried before giving up (a report names it in
+/// prose a few times at most).
+const MAX_STARTS: usize = 24;
+
+/// The number a sub-row's label starts with ("DENY_2" → 2).
+fn numbering(key: &str) -> Option<u32> {
+    let (_, n) = key.rsplit_once('_')?;
+    n.parse().ok()
+}
+
+/// One row of a chain: the source range of its label and where its data may lie.
+struct RowAt {
+    key: &'static str,
+    label: (usize, usize),
+}
+
+/// From the end of a label keyword: the label's remaining text, then its data.
+fn label_end(src: &str, from: usize, limit: usize) -> usize {
+    let mut end = from;
+    for (i, c) in src.get(from..limit).unwrap_or("").char_indices() {
+        match class(c) {
+            Class::Digit | Class::Dash => break,
+            Class::Other => end = from + i + c.len_utf8(),
+            Class::Sep => {}
+        }
+    }
+    end
+}
+
+/// From the start of a label keyword back over the label's own text (group headings,
+/// and the sub-row number `n`, even when glued to the previous row's last cell).
+fn label_start(src: &str, kw: usize, floor: usize, n: Option<u32>) -> usize {
+    let before = src.get(floor..kw).unwrap_or("");
+    let mut start = kw;
+    let mut numbered = false;
+    let mut next: Option<char> = None;
+    for (i, c) in before.char_indices().rev() {
+        match class(c) {
+            Class::Other => start = floor + i,
+            Class::Sep => {}
+            Class::Digit => {
+                let is_num = !numbered
+                    && n.is_some_and(|n| fold_width(c).to_digit(10) == Some(n))
+                    && next.is_some_and(is_numbering_mark)
+                    && start == floor + i + c.len_utf8();
+                if !is_num {
+                    break;
+                }
+                numbered = true;
+                start = floor + i;
+            }
+            Class::Dash => break,
+        }
+        next = Some(c);
+    }
+    start
+}
+
+fn t3_chain(ctx: &Ctx, cx: &Compact, layout: T3Layout, start: (usize, usize)) -> Vec<RowAt> {
+    let mut rows = Vec::new();
+    let mut pos = start.1;
+    for (i, key) in layout.rows().into_iter().enumerate() {
+        let hit = if i == 0 {
+            Some(start)
+        } else {
+            forms::t3_row(key).and_then(|r| cx.find_any(r.keywords, pos, pos + ROW_GAP))
+        };
+        if let Some((s, e)) = hit {
+            rows.push(RowAt {
+                key,
+                label: cx.source(ctx.src, s, e),
+            });
+            pos = e;
+        }
+    }
+    rows
+}
+
+/// Each row's data range in the source: from its label's end to the next label's start.
+fn data_ranges(src: &str, rows: &[RowAt]) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, r) in rows.iter().enumerate() {
+        match rows.get(i + 1) {
+            Some(next) => {
+                let end = label_start(src, next.label.0, r.label.1, numbering(next.key));
+                let start = label_end(src, r.label.1, end);
+                out.push((start, end, false));
+            }
+            None => {
+                let start = label_end(src, r.label.1, src.len());
+                // The last row ends at the first text after its numbers.
+                let end = src
+                    .get(start..)
+                    .unwrap_or("")
+                    .char_indices()
+                    .find(|&(_, c)| class(c) == Class::Other)
+                    .map_or(src.len(), |(i, _)| start + i);
+                out.push((start, end, true));
+            }
+        }
+    }
+    out
+}
+
+/// A row's data, placed or not.
+struct RowData {
+    key: &'static str,
+    range: (usize, usize),
+    seg: Seg,
+}
+
+fn read_rows(src: &str, rows: &[RowAt], n: usize, group: usize) -> Vec<RowData> {
+    data_ranges(src, rows)
+        .into_iter()
+        .zip(rows)
+        .map(|((s, e, _), r)| {
+            let seg = match tokens(src, s, e) {
+                Ok(t) => segment(src, &t, n, group),
+                Err(_) => Seg::Unknown(Message {
+                    zh: "本行的数字之间夹有文字，无法确定各单元格".into(),
+                    en: "text between this row's numbers: its cells cannot be placed".into(),
+                }),
+            };
+            RowData {
+                key: r.key,
+                range: (s, e),
+                seg,
+            }
+        })
+        .collect()
+}
+
+fn placed_count(rows: &[RowData]) -> usize {
+    rows.iter()
+        .filter(|r| matches!(r.seg, Seg::Placed { .. }))
+        .count()
+}
+
+/// Reads Table 3 from the stream: the best chain of row labels over every place that
+/// names its first row and both layouts of （六）.
+pub fn applications(ctx: &Ctx, fallback: Option<Format>) -> Read {
+    let cx = Compact::new(ctx.src);
+    let Some(first) = forms::t3_row("NEW") else {
+        return Read::default();
+    };
+    let mut starts = Vec::new();
+    let mut from = 0;
+    while let Some(hit) = cx.find_any(first.keywords, from, usize::MAX) {
+        starts.push(hit);
+        from = hit.1;
+        if starts.len() >= MAX_STARTS {
+            break;
+        }
+    }
+    let mut best: Option<(usize, T3Layout, Vec<RowData>)> = None;
+    for &start in &starts {
+        for layout in [T3Layout::ThreeOther, T3Layout::SingleOther] {
+            let chain = t3_chain(ctx, &cx, layout, start);
+            if chain.len() < 2 {
+                continue;
+            }
+            let rows = read_rows(ctx.src, &chain, W3, W3);
+            let score = placed_count(&rows) * 4 + chain.len();
+            let better = match &best {
+                None => true,
+                Some((b, bl, _)) => {
+                    score > *b || score == *b && *bl != layout && fallback == Some(layout.format())
+                }
+            };
+            if better {
+                best = Some((score, layout, rows));
+            }
+        }
+    }
+    let Some((_, layout, mut rows)) = best else {
+        return Read::default();
+    };
+    let mut read = Read {
+        t3_layout: Some(layout),
+        ..Read::default()
+    };
+    by_columns(ctx, layout, &mut rows, &mut read);
+    let keys = layout.rows();
+    for key in &keys {
+        let row = rows.iter().find(|r| r.key == *key);
+        match row.map(|r| &r.seg) {
+            Some(Seg::Placed { cells, summed }) => {
+                if *summed {
+                    read.assumptions.push(Assumption {
+                        rule: "R3",
+                        instance: key.to_string(),
+                        reason: Message {
+                            zh: format!("“{}”一行的数字粘连，按“总计 = 六列之和”拆分，故此关系无法核对", short(key)),
+                            en: format!("the digits of row {key} were glued and split assuming TOT = sum of the six columns, so that relation cannot be checked"),
+                        },
+                    });
+                }
+                for (c, col) in forms::T3_COLUMNS.iter().enumerate() {
+                    read.cells.push(piece_cell(
+                        ctx,
+                        TableId::Applications,
+                        key,
+                        col.key,
+                        cells.get(c),
+                    ));
+                }
+            }
+            other => {
+                let why = match other {
+                    None => ReadHow::Missing,
+                    Some(_) => ReadHow::Unreadable,
+                };
+                if let (Some(r), Some(seg)) = (row, other) {
+                    let msg = match seg {
+                        Seg::Unknown(m) => m.clone(),
+                        _ => Message {
+                            zh: "这串粘连的数字有不止一种拆分方式符合本表的合计关系".into(),
+                            en: "these glued digits split in more than one way that fits the table's sums".into(),
+                        },
+                    };
+                    read.notes.push(ctx.note(
+                        "READ-ROW-UNPLACED",
+                        Severity::Warning,
+                        format!("第三表“{}”一行未读出：{}", short(key), msg.zh),
+                        format!("Table 3 row {key} not read: {}", msg.en),
+                        Some(r.range),
+                    ));
+                }
+                for col in forms::T3_COLUMNS {
+                    read.cells.push(make_cell(
+                        ctx,
+                        TableId::Applications,
+                        key,
+                        col.key,
+                        None,
+                        why,
+                    ));
+                }
+            }
+        }
+    }
+    let first_at = rows.first().map(|r| r.range.0).unwrap_or(0);
+    read.info = Some(TableInfo {
+        table: TableId::Applications,
+        found: true,
+        format: Some(layout.format().key().to_string()),
+        layout: Some("stream".into()),
+        rows: keys.iter().map(|k| k.to_string()).collect(),
+        columns: forms::T3_COLUMNS
+            .iter()
+            .map(|c| c.key.to_string())
+            .collect(),
+        line: Some(ctx.lines.line_col(ctx.src, first_at).0),
+        cells_read: read.cells.iter().filter(|c| c.value.is_some()).count(),
+        cells_expected: keys.len() * W3,
+    });
+    read
+}
+
+fn short(key: &str) -> &'static str {
+    forms::t3_row(key).map_or("", |r| r.short)
+}
+
+fn piece_cell(
+    ctx: &Ctx,
+    table: TableId,
+    row: &'static str,
+    col: &'static str,
+    p: Option<&Piece>,
+) -> Cell {
+    match p {
+        Some(Piece {
+            at: Some((s, e)),
+            value,
+            how,
+        }) => {
+            let dc = DataCell::from_piece(ctx.src, *s, *e).with(*how, *value);
+            make_cell(ctx, table, row, col, Some(dc), *how)
+        }
+        Some(p) => make_cell(ctx, table, row, col, None, p.how),
+        None => make_cell(ctx, table, row, col, None, ReadHow::Missing),
+    }
+}
+
+/// Most combinations of ambiguous rows tried against the column sums.
+const MAX_COMBOS: usize = 4096;
+
+/// Rows whose glued digits fit the row sum in several ways: the column sums
+/// (（七）总计 = outcome rows, 一 + 二 = （七） + 四) decide, when exactly one choice
+/// per row is left by every combination that satisfies them.
+fn by_columns(ctx: &Ctx, layout: T3Layout, rows: &mut [RowData], read: &mut Read) {
+    let amb: Vec<usize> = (0..rows.len())
+        .filter(|&i| matches!(rows[i].seg, Seg::Ambiguous(_)))
+        .collect();
+    if amb.is_empty() {
+        return;
+    }
+    let options: Vec<usize> = amb
+        .iter()
+        .map(|&i| match &rows[i].seg {
+            Seg::Ambiguous(c) => c.len(),
+            _ => 1,
+        })
+        .collect();
+    let combos = options.iter().try_fold(1usize, |a, &b| a.checked_mul(b));
+    if combos.is_none_or(|c| c > MAX_COMBOS) {
+        return;
+    }
+    let value =
+        |rows: &[RowData], choice: &[usize], key: &str, col: usize| -> Option<Option<Num>> {
+            let i = rows.iter().position(|r| r.key == key)?;
+            let cells = match &rows[i].seg {
+                Seg::Placed { cells, .. } => cells,
+                Seg::Ambiguous(c) => {
+                    let k = amb.iter().position(|&a| a == i)?;
+                    c.get(*choice.get(k)?)?
+                }
+                Seg::Unknown(_) => return None,
+            };
+            Some(cells.get(col)?.value)
+        };
+    let outcome = layout.outcome_rows();
+    let amb_keys: Vec<&str> = amb.iter().map(|&i| rows[i].key).collect();
+    let mut passing: Vec<Vec<usize>> = Vec::new();
+    let mut choice = vec![0usize; amb.len()];
+    'combos: loop {
+        let mut ok = true;
+        for col in 0..W3 {
+            let get = |k: &str| value(rows, &choice, k, col);
+            let sum = |ks: &[&str]| -> Option<Num> {
+                let mut s = Num::ZERO;
+                for k in ks {
+                    s = s.checked_add(get(k)?.unwrap_or(Num::ZERO))?;
+                }
+                Some(s)
+            };
+            let involves = |ks: &[&str]| ks.iter().any(|k| amb_keys.contains(k));
+            let mut rels: Vec<(Vec<&str>, Vec<&str>)> = vec![(vec!["TOTAL"], outcome.clone())];
+            rels.push((vec!["NEW", "CARRY_IN"], vec!["TOTAL", "CARRY_OUT"]));
+            for (l, r) in rels {
+                let all: Vec<&str> = l.iter().chain(r.iter()).copied().collect();
+                if !involves(&all) {
+                    continue;
+                }
+                if let (Some(a), Some(b)) = (sum(&l), sum(&r)) {
+                    if a != b {
+                        ok = false;
+                    }
+                }
+            }
+        }
+        if ok {
+            passing.push(choice.clone());
+        }
+        // Next combination (odometer).
+        for k in 0..choice.len() {
+            choice[k] += 1;
+            if choice[k] < options[k] {
+                continue 'combos;
+            }
+            choice[k] = 0;
+        }
+        break;
+    }
+    for (k, &i) in amb.iter().enumerate() {
+        let Some(first) = passing.first().map(|p| p[k]) else {
+            continue;
+        };
+        if !passing.iter().all(|p| p[k] == first) {
+            continue;
+        }
+        let Seg::Ambiguous(cands) = &rows[i].seg else {
+            continue;
+        };
+        let chosen = cands[first].clone();
+        let key = rows[i].key;
+        for (c, col) in forms::T3_COLUMNS.iter().enumerate() {
+            let differs = cands.iter().any(|o| o[c].value != chosen[c].value);
+            if differs {
+                for rule in ["R1", "R2"] {
+                    if !read
+                        .assumptions
+                        .iter()
+                        .any(|a| a.rule == rule && a.instance == col.key)
+                    {
+                        read.assumptions.push(Assumption {
+                            rule,
+                            instance: col.key.to_string(),
+                            reason: Message {
+                                zh: format!("“{}”一行粘连的数字有多种拆分，按本列的合计关系选定，故此关系无法核对", short(key)),
+                                en: format!("the glued digits of row {key} split in several ways; the column sums chose one, so they cannot be checked"),
+                            },
+                        });
+                    }
+                }
+            }
+        }
+        let _ = ctx;
+        rows[i].seg = Seg::Placed {
+            cells: chosen,
+            summed: true,
+        };
+    }
+}
+
+/// Words of Table 4's header (after 复议后起诉 and before the numbers).
+const T4_HEADER: &[&str] = &[
+    "未经复议直接起诉",
+    "复议后起诉",
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "合计",
+    "结果",
+    "维持",
+    "纠正",
+    "其他",
+    "尚未",
+    "审结",
+];
+
+/// Compact index after the header words that follow `from`, if only header words do.
+fn after_header(cx: &Compact, from: usize) -> usize {
+    let mut pos = from;
+    'outer: loop {
+        let rest = cx.text.get(pos..).unwrap_or("");
+        for w in T4_HEADER {
+            if rest.starts_with(w) {
+                pos += w.len();
+                continue 'outer;
+            }
+        }
+        return pos;
+    }
+}
+
+/// Reads Table 4 from the stream: the 15 numbers after its header, in three blocks.
+pub fn review(ctx: &Ctx, from: usize) -> Read {
+    let cx = Compact::new(ctx.src);
+    let mut pos = cx.index_of(from);
+    let mut best: Option<(usize, Seg, (usize, usize))> = None;
+    for _ in 0..MAX_STARTS {
+        let Some((_, e)) = cx.find_any(&["复议后起诉"], pos, usize::MAX) else {
+            break;
+        };
+        pos = e;
+        let h = after_header(&cx, e);
+        let (start, _) = cx.source(ctx.src, h, h + 1);
+        let start = if h >= cx.text.len() {
+            ctx.src.len()
+        } else {
+            // Back to the end of the last header word, so separators before the
+            // numbers count.
+            cx.source(ctx.src, h.saturating_sub(1), h).1.min(start)
+        };
+        let end = ctx.src[start..]
+            .char_indices()
+            .find(|&(_, c)| class(c) == Class::Other)
+            .map_or(ctx.src.len(), |(i, _)| start + i);
+        let Ok(toks) = tokens(ctx.src, start, end) else {
+            continue;
+        };
+        if toks.is_empty() {
+            continue;
+        }
+        let seg = segment(ctx.src, &toks, W4, 5);
+        let placed = matches!(seg, Seg::Placed { .. });
+        if best.as_ref().is_none_or(|(p, _, _)| *p == 0 && placed) {
+            best = Some((usize::from(placed), seg, (start, end)));
+        }
+        if placed {
+            break;
+        }
+    }
+    let Some((_, seg, range)) = best else {
+        return Read::default();
+    };
+    let mut read = Read::default();
+    let blocks: Vec<&'static str> = forms::T4_ROWS.iter().map(|r| r.key).collect();
+    match &seg {
+        Seg::Placed { cells, summed } => {
+            for (b, block) in blocks.iter().enumerate() {
+                if *summed {
+                    read.assumptions.push(Assumption {
+                        rule: match *block {
+                            "REV" => "R10",
+                            "LIT_DIRECT" => "R11",
+                            _ => "R12",
+                        },
+                        instance: block.to_string(),
+                        reason: Message {
+                            zh: "第四表数字粘连，按“总计 = 四项之和”拆分，故此关系无法核对".into(),
+                            en: "Table 4 digits were glued and split assuming 总计 = sum of the four results, so that relation cannot be checked".into(),
+                        },
+                    });
+                }
+                for (c, col) in forms::T4_COLUMNS.iter().enumerate() {
+                    read.cells.push(piece_cell(
+                        ctx,
+                        TableId::Review,
+                        block,
+                        col.key,
+                        cells.get(b * 5 + c),
+                    ));
+                }
+            }
+        }
+        other => {
+            let msg = match other {
+                Seg::Unknown(m) => m.clone(),
+                _ => Message {
+                    zh: "这串粘连的数字有不止一种拆分方式".into(),
+                    en: "these glued digits split in more than one way".into(),
+                },
+            };
+            read.notes.push(ctx.note(
+                "READ-ROW-UNPLACED",
+                Severity::Warning,
+                format!("第四表的数字未读出：{}", msg.zh),
+                format!("Table 4 numbers not read: {}", msg.en),
+                Some(range),
+            ));
+            for block in &blocks {
+                for col in forms::T4_COLUMNS {
+                    read.cells.push(make_cell(
+                        ctx,
+                        TableId::Review,
+                        block,
+                        col.key,
+                        None,
+                        ReadHow::Unreadable,
+                    ));
+                }
+            }
+        }
+    }
+    read.info = Some(TableInfo {
+        table: TableId::Review,
+        found: true,
+        format: None,
+        layout: Some("stream".into()),
+        rows: blocks.iter().map(|k| k.to_string()).collect(),
+        columns: forms::T4_COLUMNS
+            .iter()
+            .map(|c| c.key.to_string())
+            .collect(),
+        line: Some(ctx.lines.line_col(ctx.src, range.0).0),
+        cells_read: read.cells.iter().filter(|c| c.value.is_some()).count(),
+        cells_expected: W4,
+    });
+    read
+}
+
+const W3: usize = 7;
+const W4: usize = 15;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(s: &str, n: usize, group: usize) -> Option<Vec<i64>> {
+        let toks = tokens(s, 0, s.len()).ok()?;
+        match segment(s, &toks, n, group) {
+            Seg::Placed { cells, .. } => Some(
+                cells
+                    .iter()
+                    .map(|p| p.value.and_then(|v| v.as_i64()).unwrap_or(-1))
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn places_the_real_shapes() {
+        assert_eq!(seg("230000023", 7, 7), Some(vec![23, 0, 0, 0, 0, 0, 23]));
+        assert_eq!(seg("10 0 0 012", 7, 7), Some(vec![1, 0, 0, 0, 0, 1, 2]));
+        assert_eq!(seg("0 0 0 00 0 0", 7, 7), Some(vec![0; 7]));
+        assert_eq!(seg("230 000023", 7, 7), Some(vec![23, 0, 0, 0, 0, 0, 23]));
+        assert_eq!(seg("300000 3", 7, 7), Some(vec![3, 0, 0, 0, 0, 0, 3]));
+        // The example: exactly one split fits its row sum.
+        assert_eq!(
+            seg("10223000224", 7, 7),
+            Some(vec![1, 0, 223, 0, 0, 0, 224])
+        );
+        assert_eq!(seg("", 7, 7), Some(vec![-1; 7]));
+        // 11,0,0,0,0,0,11 and 1,10,0,0,0,0,11 both fit the row sum.
+        assert_eq!(seg("110000011", 7, 7), None);
+        // Six numbers for seven cells: which one is blank is unknown.
+        assert_eq!(seg("0 0 0 0 0 0", 7, 7), None);
+    }
+
+    #[test]
+    fn numbering_glued_to_the_last_cell() {
+        let s = "1.本机关不掌握相关政府信息1700000172.没有现成信息";
+        let kw = s.find("没有现成").unwrap_or(0);
+        let start = label_start(s, kw, 0, Some(2));
+        assert_eq!(&s[start..kw], "2.");
+        let start1 = label_start(s, kw, 0, Some(3));
+        assert_eq!(&s[start1..kw], ".");
+    }
+
+    #[test]
+    fn blank_cells_written_as_separators() {
+        assert_eq!(
+            tokens("1\t\t2", 0, 5).map(|t| t.len()),
+            Ok(3),
+            "an empty cell between two tabs"
+        );
+        let s = "\n1\n\u{a0}\n2\n";
+        assert_eq!(tokens(s, 0, s.len()).map(|t| t.len()), Ok(3));
+    }
+}
