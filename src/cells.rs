@@ -19,7 +19,7 @@ impl Parsed {
 }
 
 const DASHES: &[&str] = &["/", "-", "—", "——", "–", "－", "無", "无", "─", "—-", "\\"];
-const UNITS: &[&str] = &["万元", "元", "件", "项", "个", "条", "人次", "次"];
+const UNITS: &[&str] = &["万元", "元", "件", "项", "个", "条", "人次", "次", "笔"];
 
 pub fn parse_cell(raw: &str) -> Parsed {
     // Most cells are plain ASCII digits: fold (and allocate) only when needed.

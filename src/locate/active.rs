@@ -46,8 +46,10 @@ pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut 
         }
         for (c, col) in def.columns.iter().enumerate() {
             let dc = values.get(c).cloned().flatten();
+            // A found row's cell without a value could not be placed (blanks come back
+            // as blank data cells).
             let how = if found_row {
-                ReadHow::Blank
+                ReadHow::Unreadable
             } else {
                 ReadHow::Missing
             };
@@ -100,6 +102,11 @@ fn find_active_row<'a>(
                 .map(|p| DataCell::from_piece(src, p.start, p.end))
                 .collect();
             vals.truncate(want);
+            // Fewer cells than columns: which column is missing is unknown, so no
+            // number is placed (a guess here once gave a confident false warning).
+            if vals.len() < want && vals.iter().any(|c| c.parsed.value.is_some()) {
+                return Some(vec![None; want]);
+            }
             while vals.len() < want {
                 vals.push(DataCell {
                     start: rec.end,

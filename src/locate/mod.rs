@@ -191,6 +191,7 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let mut lines3 = Located::default();
     applications::locate(ctx, t3, fallback_format, &mut lines3);
     let flow3 = stream::applications(ctx, fallback_format);
+    let t3_at = flow3.at;
     let t3_layout = take_better(&mut out, lines3, flow3, TableId::Applications);
     out.t3_layout = t3_layout;
     let t4_from = t3.map_or(0, |(_, e)| e);
@@ -201,7 +202,18 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     take_better(&mut out, lines4, flow4, TableId::Review);
     let t2_end = t3.map_or(ctx.recs.len(), |(s, _)| s);
     let fmt = out.t3_layout.map(T3Layout::format).or(fallback_format);
-    active::locate(ctx, t2_end, fmt, &mut out);
+    let mut lines2 = Located::default();
+    active::locate(ctx, t2_end, fmt, &mut lines2);
+    let t2_format = lines2.t2_format;
+    let t2_at = match (t3.is_some() && t3_at.is_none(), t3_at) {
+        (true, _) => ctx.recs.get(t2_end).map_or(ctx.src.len(), |r| r.start),
+        (false, Some(at)) => at,
+        (false, None) => ctx.src.len(),
+    };
+    let (flow2, flow2_format) = stream::active(ctx, t2_at, fmt);
+    let stream_won = flow2.cells_read() > read_count(&lines2, TableId::Active);
+    take_better(&mut out, lines2, flow2, TableId::Active);
+    out.t2_format = if stream_won { flow2_format } else { t2_format };
     out
 }
 

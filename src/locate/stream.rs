@@ -416,6 +416,8 @@ pub struct Read {
     pub notes: Vec<Note>,
     pub assumptions: Vec<Assumption>,
     pub t3_layout: Option<T3Layout>,
+    /// Source offset of the table's first row label.
+    pub at: Option<usize>,
 }
 
 impl Read {
@@ -443,12 +445,32 @@ struct RowAt {
     label: (usize, usize),
 }
 
+/// A character's class inside label text: a slash or dash between two characters of
+/// text ("本年增/减") is text.
+fn in_label_class(prev: Option<char>, c: char, next: Option<char>) -> Class {
+    let k = class(c);
+    let text = |x: Option<char>| x.is_some_and(|x| class(x) == Class::Other);
+    if k == Class::Dash && text(prev) && text(next) {
+        Class::Other
+    } else {
+        k
+    }
+}
+
 /// From the end of a label keyword: the label's remaining text, then its data.
 fn label_end(src: &str, from: usize, limit: usize) -> usize {
     let mut end = from;
-    for (i, c) in src.get(from..limit).unwrap_or("").char_indices() {
-        match class(c) {
+    let text = src.get(from..limit).unwrap_or("");
+    let mut prev = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let k = in_label_class(prev, c, next);
+        prev = Some(c);
+        match k {
             Class::Digit | Class::Dash => break,
+            // A signed change ("+3") in Table 2.
+            Class::Other if c == '+' || c == '＋' => break,
             Class::Other => end = from + i + c.len_utf8(),
             Class::Sep => {}
         }
@@ -463,8 +485,10 @@ fn label_start(src: &str, kw: usize, floor: usize, n: Option<u32>) -> usize {
     let mut start = kw;
     let mut numbered = false;
     let mut next: Option<char> = None;
-    for (i, c) in before.char_indices().rev() {
-        match class(c) {
+    let mut it = before.char_indices().rev().peekable();
+    while let Some((i, c)) = it.next() {
+        let prev = it.peek().map(|&(_, p)| p);
+        match in_label_class(prev, c, next) {
             Class::Other => start = floor + i,
             Class::Sep => {}
             Class::Digit => {
@@ -669,6 +693,7 @@ pub fn applications(ctx: &Ctx, fallback: Option<Format>) -> Read {
         }
     }
     let first_at = rows.first().map(|r| r.range.0).unwrap_or(0);
+    read.at = Some(label_start(ctx.src, first_at, 0, None).min(first_at));
     read.info = Some(TableInfo {
         table: TableId::Applications,
         found: true,
@@ -982,6 +1007,268 @@ pub fn review(ctx: &Ctx, from: usize) -> Read {
         cells_expected: W4,
     });
     read
+}
+
+/// Units and notes a Table 2 number may carry ("2笔", "45.82万元", "22（其中修订 16 件）").
+const T2_UNITS: &[&str] = &["万元", "元", "笔", "件", "项", "个", "条", "人次", "次"];
+
+/// One Table 2 value starting at `src[i..]`: its end, or None when no number starts here.
+fn t2_value(src: &str, i: usize) -> Option<usize> {
+    let rest = src.get(i..)?;
+    let mut it = rest
+        .char_indices()
+        .map(|(j, c)| (j, fold_width(c)))
+        .peekable();
+    let mut end = 0;
+    if let Some(&(_, c)) = it.peek() {
+        if c == '+' || c == '-' {
+            it.next();
+        }
+    }
+    let mut digits = false;
+    while let Some(&(j, c)) = it.peek() {
+        if c.is_ascii_digit() {
+            digits = true;
+            end = j + rest[j..].chars().next().map_or(1, char::len_utf8);
+            it.next();
+        } else if (c == '.' || c == ',') && digits {
+            let k = j + rest[j..].chars().next().map_or(1, char::len_utf8);
+            if !rest[k..]
+                .chars()
+                .next()
+                .is_some_and(|d| fold_width(d).is_ascii_digit())
+            {
+                break;
+            }
+            it.next();
+        } else {
+            break;
+        }
+    }
+    if !digits {
+        return None;
+    }
+    let after = &rest[end..];
+    let after_trim = after.trim_start_matches([' ', '\u{3000}']);
+    let gap = after.len() - after_trim.len();
+    if let Some(u) = T2_UNITS.iter().find(|u| after_trim.starts_with(**u)) {
+        end += gap + u.len();
+    }
+    let after = &rest[end..];
+    if after.starts_with(['(', '（']) {
+        let close = after
+            .char_indices()
+            .take(40)
+            .find(|&(_, c)| c == ')' || c == '）')
+            .map(|(j, c)| j + c.len_utf8());
+        if let Some(c) = close {
+            end += c;
+        }
+    }
+    Some(i + end)
+}
+
+/// The Table 2 values in `src[a..b]`; `Err(offset)` at text that is not a value. With
+/// `open_end`, text ends the values instead (the table's last row).
+fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<(Vec<Tok>, usize), usize> {
+    let mut toks = Vec::new();
+    let mut i = a;
+    while i < b {
+        let Some(c) = src.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        match class(c) {
+            Class::Sep => i += c.len_utf8(),
+            _ => {
+                if let Some(e) = t2_value(src, i) {
+                    toks.push(Tok::Digits(i, e));
+                    i = e;
+                } else if class(c) == Class::Dash {
+                    let e = src[i..]
+                        .char_indices()
+                        .find(|&(_, d)| class(d) != Class::Dash)
+                        .map_or(b, |(j, _)| i + j);
+                    toks.push(Tok::Dash(i, e));
+                    i = e;
+                } else if open_end {
+                    return Ok((toks, i));
+                } else {
+                    return Err(i);
+                }
+            }
+        }
+    }
+    Ok((toks, i))
+}
+
+/// Places a Table 2 row: as written, or one digit per cell; Table 2 has no sums to
+/// split glued digits by, so anything else stays unread.
+fn t2_segment(src: &str, toks: &[Tok], n: usize) -> Seg {
+    if toks.is_empty() {
+        return segment(src, toks, n, n.max(1));
+    }
+    if toks.len() == n {
+        return Seg::Placed {
+            cells: toks.iter().map(|t| as_written(src, *t)).collect(),
+            summed: false,
+        };
+    }
+    let plain = toks.iter().all(|t| match t {
+        Tok::Digits(s, e) => {
+            digits_of(src, *s, *e).len() == src.get(*s..*e).map_or(0, |x| x.chars().count())
+        }
+        _ => true,
+    });
+    if plain && toks.len() < n {
+        // One digit per cell only; a split by sums is not possible here.
+        if let seg @ Seg::Placed { summed: false, .. } = segment(src, toks, n, n) {
+            return seg;
+        }
+    }
+    Seg::Unknown(Message {
+        zh: format!(
+            "这里有 {} 个数，对应 {n} 个单元格，无法确定各数属于哪一列",
+            toks.len()
+        ),
+        en: format!(
+            "{} numbers here for {n} cells: which column each belongs to is unknown",
+            toks.len()
+        ),
+    })
+}
+
+/// Reads Table 2 from the stream: rows of the format whose labels follow its header.
+pub fn active(ctx: &Ctx, end: usize, fallback: Option<Format>) -> (Read, Option<Format>) {
+    let cx = Compact::new(ctx.src);
+    let limit = cx.index_of(end);
+    let mut starts = Vec::new();
+    let mut from = 0;
+    while let Some(hit) = cx.find_any(&["第二十条第(一)项", "信息内容"], from, limit) {
+        starts.push(hit);
+        from = hit.1;
+        if starts.len() >= MAX_STARTS {
+            break;
+        }
+    }
+    let mut best_rows: Option<(usize, Format, Vec<RowData>, usize)> = None;
+    for &(_, start) in &starts {
+        for format in [Format::F2021, Format::F2019] {
+            let defs = forms::active_rows(format);
+            let mut chain = Vec::new();
+            let mut pos = start;
+            let mut widths = Vec::new();
+            for def in defs {
+                if let Some((s, e)) = cx.find_any(def.keywords, pos, (pos + ROW_GAP).min(limit)) {
+                    chain.push(RowAt {
+                        key: def.key,
+                        label: cx.source(ctx.src, s, e),
+                    });
+                    widths.push(def.columns.len());
+                    pos = e;
+                }
+            }
+            if chain.is_empty() {
+                continue;
+            }
+            let mut rows = Vec::new();
+            for (i, r) in chain.iter().enumerate() {
+                let last = i + 1 == chain.len();
+                let stop = match chain.get(i + 1) {
+                    Some(next) => label_start(ctx.src, next.label.0, r.label.1, None),
+                    None => end.max(r.label.1),
+                };
+                let s = label_end(ctx.src, r.label.1, stop);
+                let seg = match t2_tokens(ctx.src, s, stop, last) {
+                    Ok((toks, e)) => (t2_segment(ctx.src, &toks, widths[i]), e),
+                    Err(_) => (
+                        Seg::Unknown(Message {
+                            zh: "本行的数字之间夹有文字，无法确定各单元格".into(),
+                            en: "text between this row's numbers: its cells cannot be placed"
+                                .into(),
+                        }),
+                        stop,
+                    ),
+                };
+                rows.push(RowData {
+                    key: r.key,
+                    range: (s, seg.1),
+                    seg: seg.0,
+                });
+            }
+            let score = placed_count(&rows) * 4 + rows.len();
+            let better = match &best_rows {
+                None => true,
+                Some((b, bf, _, _)) => {
+                    score > *b || score == *b && *bf != format && fallback == Some(format)
+                }
+            };
+            if better {
+                best_rows = Some((score, format, rows, start));
+            }
+        }
+    }
+    let Some((_, format, rows, start)) = best_rows else {
+        return (Read::default(), None);
+    };
+    let mut read = Read::default();
+    let mut expected = 0;
+    for def in forms::active_rows(format) {
+        expected += def.columns.len();
+        let row = rows.iter().find(|r| r.key == def.key);
+        match row.map(|r| &r.seg) {
+            Some(Seg::Placed { cells, .. }) => {
+                for (c, col) in def.columns.iter().enumerate() {
+                    read.cells.push(piece_cell(
+                        ctx,
+                        TableId::Active,
+                        def.key,
+                        col.key,
+                        cells.get(c),
+                    ));
+                }
+            }
+            other => {
+                if let (Some(r), Some(Seg::Unknown(m))) = (row, other) {
+                    read.notes.push(ctx.note(
+                        "READ-ROW-UNPLACED",
+                        Severity::Info,
+                        format!("第二表“{}”一行未读出：{}", def.label, m.zh),
+                        format!("Table 2 row {} not read: {}", def.key, m.en),
+                        Some(r.range),
+                    ));
+                }
+                let why = if row.is_some() {
+                    ReadHow::Unreadable
+                } else {
+                    ReadHow::Missing
+                };
+                for col in def.columns {
+                    read.cells
+                        .push(make_cell(ctx, TableId::Active, def.key, col.key, None, why));
+                }
+            }
+        }
+    }
+    let first_at = rows.first().map_or(0, |r| r.range.0);
+    read.info = Some(TableInfo {
+        table: TableId::Active,
+        found: true,
+        format: Some(format.key().to_string()),
+        layout: Some("stream".into()),
+        rows: forms::active_rows(format)
+            .iter()
+            .map(|r| r.key.to_string())
+            .collect(),
+        columns: Vec::new(),
+        line: Some(ctx.lines.line_col(ctx.src, first_at).0),
+        cells_read: read.cells.iter().filter(|c| c.value.is_some()).count(),
+        cells_expected: expected,
+    });
+    // The format this table's own markers indicate (as the line reader says it).
+    let region = cx.text.get(start..limit).unwrap_or("");
+    let count = |m: &[&str]| m.iter().filter(|k| region.contains(*k)).count();
+    let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
+    (read, (m21 != m19).then_some(format))
 }
 
 const W3: usize = 7;
