@@ -1,7 +1,10 @@
 //! The `gouji` command line: `gouji check [--format text|json] [--lang zh|en] FILE...`.
 //!
-//! Exit status: 0 no error finding; 1 at least one error finding; 2 no report table
-//! recognised, or a file unreadable; 64 bad usage.
+//! Exit status: 0 every table read completely and no error finding; 1 at least one error
+//! finding; 2 no report table recognised, or a file unreadable; 3 read only partly (a table
+//! missing or not fully read, or an error-level check that could not be run) and no error
+//! among what was read; 64 bad usage. With several files, the worst wins, in the order
+//! 1 > 2 > 3 > 0.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -90,14 +93,14 @@ mod cli {
         if files.is_empty() {
             return usage("no FILE given");
         }
-        let mut status = 0;
+        let mut status = Exit::Ok;
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
         for f in &files {
             let code = match read(f) {
                 Err(e) => {
                     eprintln!("error: 无法读取 cannot read {f}: {e}");
-                    2
+                    Exit::NotChecked
                 }
                 Ok(text) => {
                     let report = gouji::check(&text);
@@ -107,18 +110,51 @@ mod cli {
                         render::text(f, &text, &report, &Options { lang, tables })
                     };
                     let _ = out.write_all(s.as_bytes());
-                    if !report.recognised {
-                        2
-                    } else if report.summary.errors > 0 {
-                        1
-                    } else {
-                        0
-                    }
+                    Exit::of(&report)
                 }
             };
-            status = status.max(code);
+            if code.rank() > status.rank() {
+                status = code;
+            }
         }
-        status
+        status as i32
+    }
+
+    /// The exit status of one file. With several files the worst wins: an error anywhere
+    /// gives 1, else a file not checked at all gives 2, else a file checked only partly 3.
+    #[derive(Clone, Copy)]
+    enum Exit {
+        /// Every table read completely, no error finding.
+        Ok = 0,
+        /// Read only partly, no error finding among what was read.
+        Partial = 3,
+        /// Nothing recognised, or the file could not be read.
+        NotChecked = 2,
+        /// At least one error finding.
+        Error = 1,
+    }
+
+    impl Exit {
+        fn rank(self) -> u8 {
+            match self {
+                Exit::Ok => 0,
+                Exit::Partial => 1,
+                Exit::NotChecked => 2,
+                Exit::Error => 3,
+            }
+        }
+
+        fn of(report: &gouji::Report) -> Exit {
+            if !report.recognised {
+                Exit::NotChecked
+            } else if report.summary.errors > 0 {
+                Exit::Error
+            } else if report.partial {
+                Exit::Partial
+            } else {
+                Exit::Ok
+            }
+        }
     }
 
     fn usage(msg: &str) -> i32 {

@@ -160,32 +160,83 @@ pub fn verdict(r: &Report, lang: Lang) -> String {
     let s = &r.summary;
     if !r.recognised {
         return match lang {
-            Lang::Zh => "结论：未识别出任何统计表，未检查".into(),
-            Lang::En => "verdict: no statistical table recognised; nothing checked".into(),
+            Lang::Zh => "结论：未找到统计表，未检查".into(),
+            Lang::En => "verdict: no statistical table found; nothing checked".into(),
         };
     }
-    let head = match (s.errors, r.partial, lang) {
-        (0, false, Lang::Zh) => "结论：通过".to_string(),
-        (0, true, Lang::Zh) => "结论：未发现错误，但检查不完整".to_string(),
-        (n, _, Lang::Zh) => format!("结论：{n} 处错误"),
-        (0, false, Lang::En) => "verdict: pass".to_string(),
-        (0, true, Lang::En) => "verdict: no error found, but the check is incomplete".to_string(),
-        (n, _, Lang::En) => format!("verdict: {n} error(s)"),
-    };
-    let partial = match (r.partial, lang) {
-        (true, Lang::Zh) => "；部分内容未能读取（见上方说明）",
-        (true, Lang::En) => "; part of the input could not be read (see the notes above)",
-        _ => "",
+    let incomplete = r.partial.then(|| incomplete(r, lang));
+    let head = match (s.errors, incomplete.as_deref(), lang) {
+        (0, None, Lang::Zh) => "结论：通过".to_string(),
+        (0, Some(what), Lang::Zh) => format!("结论：{what}；已读出的部分未发现错误"),
+        (n, None, Lang::Zh) => format!("结论：{n} 处错误"),
+        (n, Some(what), Lang::Zh) => format!("结论：{n} 处错误；{what}"),
+        (0, None, Lang::En) => "verdict: pass".to_string(),
+        (0, Some(what), Lang::En) => format!("verdict: {what}; no error in what was read"),
+        (n, None, Lang::En) => format!("verdict: {n} error(s)"),
+        (n, Some(what), Lang::En) => format!("verdict: {n} error(s); {what}"),
     };
     match lang {
         Lang::Zh => format!(
-            "{head}，{} 处警告，{} 处提示；共 {} 项检查：{} 通过，{} 不通过，{} 无法核对，{} 不适用{partial}",
+            "{head}，{} 处警告，{} 处提示；共 {} 项检查：{} 通过，{} 不通过，{} 无法核对，{} 不适用",
             s.warnings, s.infos, s.checks, s.passed, s.failed, s.cannot_check, s.not_applicable
         ),
         Lang::En => format!(
-            "{head}, {} warning(s), {} note(s); {} checks: {} passed, {} failed, {} cannot check, {} not applicable{partial}",
+            "{head}, {} warning(s), {} note(s); {} checks: {} passed, {} failed, {} cannot check, {} not applicable",
             s.warnings, s.infos, s.checks, s.passed, s.failed, s.cannot_check, s.not_applicable
         ),
+    }
+}
+
+/// Cells the tables should have had but that were not read (over the tables found).
+pub fn cells_not_read(r: &Report) -> usize {
+    r.table_info
+        .iter()
+        .map(|i| i.cells_expected.saturating_sub(i.cells_read))
+        .sum()
+}
+
+/// What an incomplete check lacks, in plain words: "未能完整读取：N 个单元格未读出",
+/// the tables not found, or the error-level checks that could not be run.
+fn incomplete(r: &Report, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut parts = Vec::new();
+    let n = cells_not_read(r);
+    if n > 0 {
+        parts.push(if zh {
+            format!("{n} 个单元格未读出")
+        } else {
+            format!("{n} cell(s) not read")
+        });
+    }
+    let missing: Vec<&str> = r
+        .table_info
+        .iter()
+        .filter(|i| !i.found)
+        .map(|i| if zh { i.table.zh() } else { i.table.en() })
+        .collect();
+    if !missing.is_empty() {
+        parts.push(if zh {
+            format!("未找到“{}”", missing.join("”“"))
+        } else {
+            format!("not found: {}", missing.join(", "))
+        });
+    }
+    if parts.is_empty() {
+        let m = r
+            .checks
+            .iter()
+            .filter(|c| c.status == Status::CannotCheck && c.severity == Severity::Error)
+            .count();
+        parts.push(if zh {
+            format!("{m} 项检查无法核对")
+        } else {
+            format!("{m} check(s) could not be run")
+        });
+    }
+    if zh {
+        format!("未能完整读取：{}", parts.join("，"))
+    } else {
+        format!("read only partly: {}", parts.join(", "))
     }
 }
 

@@ -79,6 +79,46 @@ fn exit_2_on_empty_and_binary_files() {
 }
 
 #[test]
+fn exit_3_when_read_only_partly_and_the_worst_file_wins() {
+    // Table 3 without its outcome rows: what was read holds no error, but not all was read.
+    let text = Fixture::f2021().render(Layout::Tab);
+    let partial: String = text
+        .lines()
+        .filter(|l| !(l.contains("（三）") || l.starts_with('\t')))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let p = tmp("partial.txt", partial.as_bytes());
+    let o = gouji(&["check", p.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(3), "{out}");
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.contains("未能完整读取："), "{last}");
+    assert!(last.contains("个单元格未读出"), "{last}");
+    assert!(!last.starts_with("结论：通过"), "{last}");
+    let o = gouji(&["check", "--lang", "en", p.to_str().unwrap()]);
+    let en = stdout(&o);
+    assert!(en.contains("read only partly"), "{en}");
+
+    // several files: 1 (an error) > 2 (not checked) > 3 (partly) > 0
+    let ok = tmp("whole.txt", text.as_bytes());
+    let empty = tmp("nothing.txt", b"no tables here");
+    let mut f = Fixture::f2021();
+    f.t3_set("GRANT", "NP", f.t3_get("GRANT", "NP") + 1);
+    let bad = tmp("wrong.txt", f.render(Layout::Tab).as_bytes());
+    let code = |files: &[&PathBuf]| {
+        let mut args = vec!["check"];
+        args.extend(files.iter().map(|p| p.to_str().unwrap()));
+        gouji(&args).status.code()
+    };
+    assert_eq!(code(&[&ok, &p]), Some(3));
+    assert_eq!(code(&[&p, &empty, &ok]), Some(2));
+    assert_eq!(code(&[&empty, &bad, &p]), Some(1));
+    assert_eq!(code(&[&ok, &ok]), Some(0));
+    let o = gouji(&["check", empty.to_str().unwrap()]);
+    assert!(stdout(&o).contains("未找到统计表"), "{}", stdout(&o));
+}
+
+#[test]
 fn json_output_has_the_contract_keys() {
     let mut f = Fixture::f2021();
     f.t3_set("GRANT", "BE", f.t3_get("GRANT", "BE") + 1);
@@ -147,7 +187,9 @@ fn html_input_with_rowspan_and_colspan() {
     let p = tmp("report.html", h.as_bytes());
     let o = gouji(&["check", "--format", "json", p.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
-    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Only Table 3 is given: no error, but read only partly (Tables 2 and 4 missing) → 3.
+    assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
+    assert_eq!(v["summary"]["errors"], 0);
     let apps = v["tables"]["applications"].as_array().unwrap();
     for row in &rows {
         for (i, col) in T3_COLS.iter().enumerate() {
