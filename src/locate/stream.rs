@@ -463,6 +463,8 @@ fn label_end(src: &str, from: usize, limit: usize) -> usize {
     let text = src.get(from..limit).unwrap_or("");
     let mut prev = None;
     let mut it = text.char_indices().peekable();
+    // Text after a tab or pipe is a cell of its own ("约12", "十二"), not more label.
+    let mut cell_edge = false;
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
         let k = in_label_class(prev, c, next);
@@ -470,9 +472,9 @@ fn label_end(src: &str, from: usize, limit: usize) -> usize {
         match k {
             Class::Digit | Class::Dash => break,
             // A signed change ("+3") in Table 2.
-            Class::Other if c == '+' || c == '＋' => break,
+            Class::Other if c == '+' || c == '＋' || cell_edge => break,
             Class::Other => end = from + i + c.len_utf8(),
-            Class::Sep => {}
+            Class::Sep => cell_edge |= c == '\t' || c == '|',
         }
     }
     end
@@ -1323,7 +1325,7 @@ mod tests {
     #[test]
     fn blank_cells_written_as_separators() {
         assert_eq!(
-            tokens("1\t\t2", 0, 5).map(|t| t.len()),
+            tokens("1\t\t2", 0, 4).map(|t| t.len()),
             Ok(3),
             "an empty cell between two tabs"
         );
