@@ -61,6 +61,8 @@ textarea.drop { border: 2px dashed var(--_accent); background: #f1f6fc; }
 .verdict[data-verdict="fail"] { background: var(--_fail-bg); border-color: var(--_fail); }
 .verdict[data-verdict="fail"] .big { color: var(--_fail); }
 .verdict[data-verdict="warn"] .big { color: var(--_warn); }
+.verdict[data-verdict="partial"] { background: var(--_warn-bg); border-color: var(--_warn); }
+.verdict[data-verdict="partial"] .big, .verdict .incomplete { color: var(--_warn); font-weight: 700; }
 .verdict .counts span + span::before { content: " · "; color: var(--_muted); }
 .verdict .meta { margin-top: .3rem; }
 .badge {

@@ -51,6 +51,37 @@ const key = (r) => `${r.table}|${r.row}|${r.column}`;
 const fmt = (v) => (v === null || v === undefined ? '—' : String(v));
 const STATUS_MARK = { pass: '✓', fail: '✗', cannot_check: '?', not_applicable: '–' };
 
+/** Cells the tables found should have had but that were not read. */
+export function cellsNotRead(r) {
+  return (r?.table_info ?? []).reduce((n, i) => n + Math.max(0, (i.cells_expected | 0) - (i.cells_read | 0)), 0);
+}
+
+/**
+ * What an incomplete check lacks, in plain words (“未能完整读取：N 个单元格未读出”), or
+ * “未找到统计表” when nothing was recognised; the same words in the verdict, the copied
+ * summary and print.
+ */
+function incompleteText(r, t) {
+  if (!r.recognised) return t.notRecognised;
+  const parts = [];
+  const n = cellsNotRead(r);
+  if (n > 0) parts.push(t.cellsNotRead(n));
+  const missing = (r.table_info ?? []).filter((i) => !i.found).map((i) => t.tableNames[i.table] ?? i.table);
+  if (missing.length) parts.push(t.tablesNotFound(missing));
+  if (!parts.length) {
+    const m = (r.checks ?? []).filter((c) => c.status === 'cannot_check' && c.severity === 'error').length;
+    parts.push(t.checksNotRun(m));
+  }
+  return t.incomplete(parts);
+}
+
+/** ✓ only for a table found and read completely. */
+function tableMark(info, t) {
+  if (!info?.found) return `✗ ${t.notFound}`;
+  if ((info.cells_read | 0) < (info.cells_expected | 0)) return `◐ ${t.readPartly} ${info.cells_read}/${info.cells_expected}`;
+  return '✓';
+}
+
 async function decodeFile(file) {
   const buf = await file.arrayBuffer();
   try {
@@ -449,17 +480,21 @@ export class GoujiChecker extends HTMLElement {
       e.verdict.append(h('span', { class: 'big' }, t.notRecognised), h('p', { class: 'meta' }, t.notRecognisedHelp));
       return;
     }
-    const v = s.errors > 0 ? 'fail' : s.warnings > 0 ? 'warn' : 'pass';
+    // A check that could not read everything never looks like a pass: "通过" only when the
+    // report is complete; otherwise the verdict line itself says what is missing.
+    const incomplete = r.partial ? incompleteText(r, t) : null;
+    const v = s.errors > 0 ? 'fail' : incomplete ? 'partial' : s.warnings > 0 ? 'warn' : 'pass';
     e.verdict.setAttribute('data-verdict', v);
     const counts = h('span', { class: 'counts' });
     if (s.errors > 0) counts.append(h('span', { class: 'big', 'data-testid': 'verdict-main' }, t.errors(s.errors)));
-    else counts.append(h('span', { class: 'big', 'data-testid': 'verdict-main' }, t.pass));
+    else counts.append(h('span', { class: 'big', 'data-testid': 'verdict-main' }, incomplete ?? t.pass));
+    if (s.errors > 0 && incomplete) counts.append(h('span', { class: 'incomplete', 'data-testid': 'verdict-incomplete' }, incomplete));
     if (s.warnings > 0) counts.append(h('span', { class: 'sev-warning' }, t.warnings(s.warnings)));
     if (s.infos > 0) counts.append(h('span', { class: 'sev-info' }, t.infos(s.infos)));
     const fmtName = r.format === '2021' ? t.format2021 : r.format === '2019' ? t.format2019 : t.formatUnknown;
     const tables = ['active', 'applications', 'review'].map((id) => {
       const info = r.table_info.find((x) => x.table === id);
-      return `${t.tableNames[id]} ${info?.found ? '✓' : '✗'}`;
+      return `${t.tableNames[id]} ${tableMark(info, t)}`;
     });
     const meta = h('p', { class: 'meta', 'data-testid': 'verdict-meta' },
       r.title ? h('strong', {}, r.title) : null, r.title ? h('br') : null,
@@ -580,7 +615,7 @@ export class GoujiChecker extends HTMLElement {
     const k = key(ref);
     ix.used.add(k);
     const c = ix.cells.get(k);
-    const td = h('td', { part: 'cell', 'data-key': k, 'data-table': ref.table, 'data-row': ref.row, 'data-column': ref.column, ...extra });
+    const td = h('td', { part: 'cell', 'data-key': k, 'data-table': ref.table, 'data-row': ref.row, 'data-column': ref.column, 'data-read': c?.read ?? 'missing', ...extra });
     const tips = [cellLabel(ref, this.#lang)];
     if (!c || c.read === 'missing') {
       td.classList.add('missing');
@@ -590,7 +625,9 @@ export class GoujiChecker extends HTMLElement {
       tips.push(t.cellBlank);
     } else {
       td.append(c.value !== null && c.read !== 'dash_zero' ? String(c.value) : c.raw);
-      if (c.read === 'dash_zero') tips.push(t.cellDash);
+      // how the number was read (split from glued digits, one digit per cell, …), so a user
+      // can tell the report's error from the reader's
+      if (c.read !== 'number') tips.push(t.readHow[c.read] ?? c.read);
       if (c.annotation) td.append(h('span', { class: 'annot' }, c.annotation));
       if (c.line) tips.push(t.line(c.line));
     }
@@ -621,7 +658,7 @@ export class GoujiChecker extends HTMLElement {
   #tableBox(id, info, table) {
     const t = this.#t;
     const head = h('h3', { id: `t-${id}` }, t.tableNames[id],
-      info ? h('span', { class: 'small' }, info.found ? `　${t.found}${info.line ? ` · ${t.line(info.line)}` : ''} · ${info.cells_read}/${info.cells_expected}` : `　${t.notFound}`) : h('span', { class: 'small' }, `　${t.notFound}`));
+      info ? h('span', { class: 'small', 'data-complete': String(!!info.found && info.cells_read >= info.cells_expected) }, info.found ? `　${info.cells_read < info.cells_expected ? t.readPartly : t.found}${info.line ? ` · ${t.line(info.line)}` : ''} · ${info.cells_read}/${info.cells_expected}` : `　${t.notFound}`) : h('span', { class: 'small' }, `　${t.notFound}`));
     const box = h('div', { class: 'tbl', 'data-table': id }, head);
     if (table) {
       table.setAttribute('part', 'table');
@@ -773,7 +810,13 @@ export class GoujiChecker extends HTMLElement {
     const s = r.summary;
     const lines = [];
     if (r.title) lines.push(r.title);
-    lines.push(r.recognised ? [s.errors > 0 ? t.errors(s.errors) : t.pass, s.warnings ? t.warnings(s.warnings) : '', s.infos ? t.infos(s.infos) : ''].filter(Boolean).join(' · ') : t.notRecognised);
+    const incomplete = r.partial || !r.recognised ? incompleteText(r, t) : null;
+    lines.push(r.recognised
+      ? [s.errors > 0 ? t.errors(s.errors) : incomplete ?? t.pass, s.errors > 0 ? incomplete : '', s.warnings ? t.warnings(s.warnings) : '', s.infos ? t.infos(s.infos) : ''].filter(Boolean).join(' · ')
+      : t.notRecognised);
+    if (r.recognised) {
+      lines.push(`${t.tablesFound}${t.colon}${['active', 'applications', 'review'].map((id) => `${t.tableNames[id]} ${tableMark(r.table_info.find((x) => x.table === id), t)}`).join('　')}`);
+    }
     lines.push(`${t.format}${t.colon}${r.format ?? t.formatUnknown} · ${t.year}${t.colon}${r.year ?? '—'}`);
     lines.push(t.checksSummary(s));
     for (const f of r.findings) {

@@ -165,6 +165,48 @@ test('consistent report: pass, with the full list of checks', async () => {
   await context.close();
 });
 
+test('a report read only partly never looks like a pass: verdict, tables, copied summary', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  await ready(page);
+  // the example with the rows of Table 3 after （三） deleted: no error among what is read
+  const lines = EXAMPLE.split('\n');
+  const from = lines.findIndex((l) => l.includes('（三）不予公开'));
+  const to = lines.findIndex((l) => l.includes('（七）总计'));
+  assert.ok(from > 0 && to > from);
+  const partial = [...lines.slice(0, from), ...lines.slice(to + 1)].join('\n');
+  const r = await setValue(page, partial);
+  assert.equal(r.partial, true);
+  assert.equal(r.summary.errors, 0);
+  const main = await verdict(page).textContent();
+  const whole = await page.locator('[data-testid="verdict"]').textContent();
+  assert.doesNotMatch(main, /通过/);
+  assert.match(main, /^未能完整读取：\d+ 个单元格未读出/);
+  assert.doesNotMatch(whole, /null|undefined|NaN/);
+  assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), 'partial');
+  await shot(page, '03b-partial');
+  // Table 3 is not marked ✓ in the verdict, and its box says it was read only partly
+  assert.match(await page.locator('[data-testid="verdict-meta"]').textContent(), /收到和处理政府信息公开申请情况 ◐ 未完整读取 \d+\/\d+/);
+  assert.equal(await page.locator('.tbl[data-table="applications"] [data-complete]').getAttribute('data-complete'), 'false');
+  // the copied summary carries the same words
+  await page.locator('#copy').click();
+  await page.locator('#status').filter({ hasText: '已复制' }).waitFor();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(clip, /未能完整读取：\d+ 个单元格未读出/);
+  assert.doesNotMatch(clip.split('\n')[1], /通过/);
+  // English: the same in English words
+  await page.evaluate(() => document.querySelector('gouji-checker').setAttribute('lang', 'en'));
+  assert.match(await verdict(page).textContent(), /^Read only partly: \d+ cells? not read/);
+  assert.doesNotMatch(await page.locator('[data-testid="verdict"]').textContent(), /null|undefined|NaN|Pass/);
+  await page.evaluate(() => document.querySelector('gouji-checker').setAttribute('lang', 'zh'));
+  // nothing recognised: says so, never 通过
+  await setValue(page, '这是一段没有任何统计表的文字。');
+  assert.equal(await verdict(page).count(), 0);
+  assert.match(await page.locator('[data-testid="verdict"]').textContent(), /未找到统计表/);
+  await shot(page, '03c-nothing-recognised', false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('one changed cell: that cell is lit and named', async () => {
   const { page, context, errors } = await open(`${srv.url}?blank`);
   await ready(page);
