@@ -8,7 +8,9 @@ export interface Message { zh: string; en: string; }
 export type TableId = 'active' | 'applications' | 'review';
 export type Severity = 'error' | 'warning' | 'info';
 export type Status = 'pass' | 'fail' | 'cannot_check' | 'not_applicable';
-export type ReadHow = 'number' | 'blank' | 'dash_zero' | 'split_glued' | 'assumed' | 'unreadable' | 'missing';
+/** How a cell's text became a value: one_digit = a run with exactly as many digits as cells,
+ *  read one digit per cell; split_glued = split out of glued digits by the table's own sums. */
+export type ReadHow = 'number' | 'blank' | 'dash_zero' | 'split_glued' | 'one_digit' | 'assumed' | 'unreadable' | 'missing';
 export interface CellRef { table: TableId; row: string; column: string; }
 /** value: a number; a BigInt only beyond ±2^53 (never in a real report). */
 export interface Cell extends CellRef {
