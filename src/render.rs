@@ -2,7 +2,7 @@
 //! finding with its source line underlined, and a one-line verdict.
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Error as FilesError, Files, SimpleFile};
 use codespan_reporting::term::{self, Config};
 
 use crate::forms;
@@ -55,12 +55,16 @@ pub fn text(name: &str, src: &str, report: &Report, opts: &Options) -> String {
             out.push_str(&table_block(report, info.table, lang));
         }
     }
-    let mut files = SimpleFiles::new();
-    let id = files.add(name.to_string(), src.to_string());
     let config = Config::default();
     for f in &report.findings {
-        let d = diagnostic(f, id, report, lang);
-        if let Ok(s) = term::emit_into_string(&config, &files, &d) {
+        let mut d = diagnostic(f, 0, report, lang);
+        let ranges: Vec<std::ops::Range<usize>> =
+            d.labels.iter().map(|l| l.range.clone()).collect();
+        let window = Window::new(name, src, &ranges);
+        for l in &mut d.labels {
+            l.range = window.to_shown(l.range.start)..window.to_shown(l.range.end);
+        }
+        if let Ok(s) = term::emit_into_string(&config, &window, &d) {
             out.push_str(&s);
         }
     }
@@ -303,4 +307,133 @@ fn table_block(r: &Report, t: TableId, lang: Lang) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Lines longer than this are shown as windows around the cells a finding names: a
+/// report pasted as one line would otherwise print its whole body per finding.
+const LONG_LINE: usize = 240;
+/// Bytes of context kept on each side of a cell in a long line.
+const CONTEXT: usize = 60;
+
+/// The source as a finding shows it: long lines cut down to windows around its labels
+/// ("…" between), line numbers unchanged, columns those of the original text.
+struct Window<'s> {
+    name: String,
+    orig: &'s str,
+    file: SimpleFile<String, String>,
+    /// Kept pieces: (offset in the shown text, offset in the original, length).
+    pieces: Vec<(usize, usize, usize)>,
+}
+
+impl<'s> Window<'s> {
+    fn new(name: &str, orig: &'s str, ranges: &[std::ops::Range<usize>]) -> Window<'s> {
+        let mut text = String::with_capacity(orig.len().min(64 * 1024));
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for line in orig.split_inclusive('\n') {
+            let (ls, le) = (at, at + line.len());
+            at = le;
+            if line.len() <= LONG_LINE {
+                pieces.push((text.len(), ls, line.len()));
+                text.push_str(line);
+                continue;
+            }
+            let mut keep: Vec<(usize, usize)> = ranges
+                .iter()
+                .filter(|r| r.start < le && r.end > ls)
+                .map(|r| {
+                    let s = floor_char(orig, r.start.saturating_sub(CONTEXT).max(ls));
+                    let e = ceil_char(orig, (r.end + CONTEXT).min(le));
+                    (s, e)
+                })
+                .collect();
+            keep.sort_unstable();
+            let mut merged: Vec<(usize, usize)> = Vec::new();
+            for (s, e) in keep {
+                match merged.last_mut() {
+                    Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                    _ => merged.push((s, e)),
+                }
+            }
+            let mut pos = ls;
+            for (s, e) in merged {
+                if s > pos {
+                    text.push('…');
+                }
+                let piece = orig.get(s..e).unwrap_or("").trim_end_matches('\n');
+                pieces.push((text.len(), s, piece.len()));
+                text.push_str(piece);
+                pos = e;
+            }
+            if pos < le {
+                text.push('…');
+            }
+            if line.ends_with('\n') {
+                text.push('\n');
+            }
+        }
+        Window {
+            name: name.to_string(),
+            orig,
+            file: SimpleFile::new(name.to_string(), text),
+            pieces,
+        }
+    }
+
+    fn to_shown(&self, old: usize) -> usize {
+        self.pieces
+            .iter()
+            .find(|&&(_, o, l)| old >= o && old <= o + l)
+            .map_or(0, |&(n, o, _)| n + (old - o))
+    }
+
+    fn to_orig(&self, new: usize) -> usize {
+        self.pieces
+            .iter()
+            .find(|&&(n, _, l)| new >= n && new <= n + l)
+            .map_or(0, |&(n, o, _)| o + (new - n))
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
+impl<'a> Files<'a> for Window<'_> {
+    type FileId = usize;
+    type Name = String;
+    type Source = &'a str;
+
+    fn name(&'a self, _: usize) -> Result<String, FilesError> {
+        Ok(self.name.clone())
+    }
+    fn source(&'a self, _: usize) -> Result<&'a str, FilesError> {
+        Ok(self.file.source().as_str())
+    }
+    fn line_index(&'a self, _: usize, byte: usize) -> Result<usize, FilesError> {
+        self.file.line_index((), byte)
+    }
+    fn line_range(&'a self, _: usize, line: usize) -> Result<std::ops::Range<usize>, FilesError> {
+        self.file.line_range((), line)
+    }
+    fn column_number(&'a self, _: usize, _: usize, byte: usize) -> Result<usize, FilesError> {
+        let old = self.to_orig(byte);
+        let line_start = self.orig[..floor_char(self.orig, old)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        Ok(self.orig[line_start..floor_char(self.orig, old)]
+            .chars()
+            .count()
+            + 1)
+    }
 }
