@@ -190,7 +190,8 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let t3 = applications::region(ctx);
     let mut lines3 = Located::default();
     applications::locate(ctx, t3, fallback_format, &mut lines3);
-    let flow3 = stream::applications(ctx, fallback_format);
+    let cx = stream::Compact::new(ctx.src);
+    let flow3 = stream::applications(ctx, &cx, fallback_format);
     let t3_at = flow3.at;
     let t3_layout = take_better(&mut out, lines3, flow3, TableId::Applications);
     out.t3_layout = t3_layout;
@@ -198,7 +199,7 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let mut lines4 = Located::default();
     review::locate(ctx, t4_from, &mut lines4);
     let t4_at = t3.and_then(|(s, _)| ctx.recs.get(s)).map_or(0, |r| r.start);
-    let flow4 = stream::review(ctx, t4_at);
+    let flow4 = stream::review(ctx, &cx, t4_at);
     take_better(&mut out, lines4, flow4, TableId::Review);
     let t2_end = t3.map_or(ctx.recs.len(), |(s, _)| s);
     let fmt = out.t3_layout.map(T3Layout::format).or(fallback_format);
@@ -210,7 +211,7 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
         (false, Some(at)) => at,
         (false, None) => ctx.src.len(),
     };
-    let (flow2, flow2_format) = stream::active(ctx, t2_at, fmt);
+    let (flow2, flow2_format) = stream::active(ctx, &cx, t2_at, fmt);
     let stream_won = flow2.cells_read() > read_count(&lines2, TableId::Active);
     take_better(&mut out, lines2, flow2, TableId::Active);
     out.t2_format = if stream_won { flow2_format } else { t2_format };

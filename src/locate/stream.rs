@@ -17,13 +17,13 @@ use crate::normalize::{fold_width, key_char};
 
 /// The paste with whitespace and quotes dropped and characters folded, as in
 /// `label_key`, with the source offset of every byte.
-struct Compact {
+pub struct Compact {
     text: String,
     at: Vec<usize>,
 }
 
 impl Compact {
-    fn new(src: &str) -> Compact {
+    pub fn new(src: &str) -> Compact {
         let mut text = String::with_capacity(src.len());
         let mut at = Vec::with_capacity(src.len());
         let mut after_digit = false;
@@ -55,7 +55,14 @@ impl Compact {
 
     /// First occurrence of any keyword at or after compact index `from`, before `limit`.
     fn find_any(&self, keywords: &[&str], from: usize, limit: usize) -> Option<(usize, usize)> {
-        let hay = self.text.get(from..)?;
+        // Only the window can hold a hit: searching past it would make every row of
+        // every candidate chain scan the rest of a long paste.
+        let longest = keywords.iter().map(|k| k.len()).max().unwrap_or(0);
+        let mut end = limit.saturating_add(longest).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let hay = self.text.get(from..end)?;
         keywords
             .iter()
             .filter_map(|k| hay.find(k).map(|i| (from + i, from + i + k.len())))
@@ -445,6 +452,13 @@ struct RowAt {
     label: (usize, usize),
 }
 
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// A character's class inside label text: a slash or dash between two characters of
 /// text ("本年增/减") is text.
 fn in_label_class(prev: Option<char>, c: char, next: Option<char>) -> Class {
@@ -542,7 +556,8 @@ fn data_ranges(src: &str, rows: &[RowAt]) -> Vec<(usize, usize, bool)> {
                 out.push((start, end, false));
             }
             None => {
-                let start = label_end(src, r.label.1, src.len());
+                let limit = floor_boundary(src, (r.label.1 + ROW_GAP * 4).min(src.len()));
+                let start = label_end(src, r.label.1, limit);
                 // The last row ends at the first text after its numbers.
                 let end = src
                     .get(start..)
@@ -593,8 +608,7 @@ fn placed_count(rows: &[RowData]) -> usize {
 
 /// Reads Table 3 from the stream: the best chain of row labels over every place that
 /// names its first row and both layouts of （六）.
-pub fn applications(ctx: &Ctx, fallback: Option<Format>) -> Read {
-    let cx = Compact::new(ctx.src);
+pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
     let Some(first) = forms::t3_row("NEW") else {
         return Read::default();
     };
@@ -610,7 +624,7 @@ pub fn applications(ctx: &Ctx, fallback: Option<Format>) -> Read {
     let mut best: Option<(usize, T3Layout, Vec<RowData>)> = None;
     for &start in &starts {
         for layout in [T3Layout::ThreeOther, T3Layout::SingleOther] {
-            let chain = t3_chain(ctx, &cx, layout, start);
+            let chain = t3_chain(ctx, cx, layout, start);
             if chain.len() < 2 {
                 continue;
             }
@@ -895,8 +909,7 @@ fn after_header(cx: &Compact, from: usize) -> usize {
 }
 
 /// Reads Table 4 from the stream: the 15 numbers after its header, in three blocks.
-pub fn review(ctx: &Ctx, from: usize) -> Read {
-    let cx = Compact::new(ctx.src);
+pub fn review(ctx: &Ctx, cx: &Compact, from: usize) -> Read {
     let mut pos = cx.index_of(from);
     let mut best: Option<(usize, Seg, (usize, usize))> = None;
     for _ in 0..MAX_STARTS {
@@ -904,7 +917,7 @@ pub fn review(ctx: &Ctx, from: usize) -> Read {
             break;
         };
         pos = e;
-        let h = after_header(&cx, e);
+        let h = after_header(cx, e);
         let (start, _) = cx.source(ctx.src, h, h + 1);
         let start = if h >= cx.text.len() {
             ctx.src.len()
@@ -1140,8 +1153,12 @@ fn t2_segment(src: &str, toks: &[Tok], n: usize) -> Seg {
 }
 
 /// Reads Table 2 from the stream: rows of the format whose labels follow its header.
-pub fn active(ctx: &Ctx, end: usize, fallback: Option<Format>) -> (Read, Option<Format>) {
-    let cx = Compact::new(ctx.src);
+pub fn active(
+    ctx: &Ctx,
+    cx: &Compact,
+    end: usize,
+    fallback: Option<Format>,
+) -> (Read, Option<Format>) {
     let limit = cx.index_of(end);
     let mut starts = Vec::new();
     let mut from = 0;
