@@ -1,5 +1,6 @@
-//! Whole-check benchmarks: a typical report (the page's example, ~8 KB) and a large
-//! paste (the example padded with prose to ~2 MB), reported per report and as MB/s.
+//! Whole-check benchmarks: a typical report (the page's example, ~8 KB), a large paste
+//! (the example padded with prose to ~2 MB) and a 1 MB paste on one line (the example
+//! flattened and repeated), reported per report and as MB/s.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
@@ -17,6 +18,21 @@ fn large() -> String {
     s
 }
 
+/// The example as a web page's text often arrives: the whole body on one line, its
+/// line breaks and tabs turned into spaces, repeated (with prose between) to ~1 MB.
+fn one_line() -> String {
+    let flat: String = EXAMPLE
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .collect();
+    let mut s = String::new();
+    while s.len() < 1024 * 1024 {
+        s.push_str("（一）主动公开情况。全年主动公开政府信息 4215 条。");
+        s.push_str(&flat);
+    }
+    s
+}
+
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("check");
     g.throughput(Throughput::Bytes(EXAMPLE.len() as u64));
@@ -27,6 +43,11 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.sample_size(10);
     g.bench_function("2 MB paste", |b| b.iter(|| gouji::check(black_box(&big))));
+    let flat = one_line();
+    g.throughput(Throughput::Bytes(flat.len() as u64));
+    g.bench_function("1 MB one-line paste", |b| {
+        b.iter(|| gouji::check(black_box(&flat)))
+    });
     g.finish();
 }
 

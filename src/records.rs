@@ -236,11 +236,17 @@ fn bracket_groups(line: &str) -> Vec<(usize, usize)> {
 fn split_plain(src: &str, start: usize, end: usize) -> Record {
     let line = &src[start..end];
     let groups = bracket_groups(line);
-    let protected = |i: usize| groups.iter().any(|&(a, b)| a < i && i < b);
+    // Groups come in text order and do not overlap: one cursor walks them alongside the
+    // characters (a search per space made a long one-line paste quadratic).
+    let mut g = 0;
     let mut cells = Vec::new();
     let mut tok: Option<usize> = None;
     for (i, c) in line.char_indices() {
-        if is_space(c) && !protected(i) {
+        while groups.get(g).is_some_and(|&(_, b)| b <= i) {
+            g += 1;
+        }
+        let protected = groups.get(g).is_some_and(|&(a, b)| a < i && i < b);
+        if is_space(c) && !protected {
             if let Some(s) = tok.take() {
                 cells.push(Piece {
                     start: start + s,
