@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzz smoke run: each cargo-fuzz target for FUZZ_SECONDS (default 60), seeded with the
-# project's own fixtures (tests/fixtures, tests/fuzz_regressions, the page's example).
+# Fuzz smoke run: each cargo-fuzz target (text, grids, the native HTML reader) for
+# FUZZ_SECONDS (default 60), seeded with the project's own fixtures (tests/fixtures,
+# tests/fuzz_regressions, the page's example).
 # Needs a nightly toolchain and cargo-fuzz; installs both when missing (~1.5 min).
 # A crash fails the run and leaves the input under fuzz/artifacts/: add it to
 # tests/fuzz_regressions/ so it stays fixed.
@@ -10,11 +11,12 @@ SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 cd fuzz
-for target in check_text check_grid; do
+for target in check_text check_grid check_html; do
   mkdir -p "corpus/$target"
   echo "== fuzz $target for ${SECONDS_PER_TARGET}s"
   status=0
   cp ../www/example.txt "corpus/$target/"
+  if [ "$target" = check_html ]; then cp ../tests/e2e/fixtures/example.html "corpus/$target/"; fi
   cargo +nightly fuzz run -O "$target" "corpus/$target" ../tests/fixtures ../tests/fuzz_regressions -- \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 > "/tmp/gouji-fuzz-$target.log" 2>&1 || status=$?

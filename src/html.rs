@@ -3,17 +3,271 @@
 //! Tables become grids by the HTML table-forming rules (rowspan/colspan expanded, the
 //! text in the origin slot, covered slots empty); everything else becomes text lines, so
 //! the prose (title, statistical period) is still seen.
+//!
+//! Hostile input: the nesting depth is bounded before parsing, as browsers bound it (Blink
+//! stops nesting at 512 levels), because the HTML tree builder scans its stack of open
+//! elements on every tag (time grows with the square of the depth: 40,000 nested `<div>`
+//! took 18 s), and the tree is walked with an explicit stack, never by recursion (200,000
+//! nested `<span>` overflowed the stack).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Node};
 
 use crate::GridTable;
 
+/// Deepest element nesting read; tags deeper than this are ignored and their text kept.
+pub const MAX_DEPTH: usize = 512;
+
+/// What reading an HTML document gave.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlText {
+    /// Prose lines and tab-separated tables, as the engine reads them.
+    pub text: String,
+    /// How many tags nested deeper than [`MAX_DEPTH`] were ignored (their text is kept).
+    pub ignored_tags: usize,
+}
+
 /// The text the engine reads for an HTML document: prose lines and tab-separated tables.
 pub fn to_text(html: &str) -> String {
-    let doc = Html::parse_document(html);
-    let mut out = String::new();
-    walk(doc.root_element(), &mut out);
-    out
+    read(html).text
+}
+
+/// Reads an HTML document: bounds its depth, parses it, and walks it without recursion.
+pub fn read(html: &str) -> HtmlText {
+    let (bounded, ignored_tags) = bound_depth(html, MAX_DEPTH);
+    let doc = Html::parse_document(&bounded);
+    let mut text = String::new();
+    walk(doc.root_element(), &mut text);
+    HtmlText { text, ignored_tags }
+}
+
+/// Elements that never hold content (no end tag).
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"keygen"
+            | b"basefont"
+            | b"bgsound"
+            | b"frame"
+            | b"image"
+    )
+}
+
+/// Elements the tree builder closes by itself when a sibling opens (`<p>…<p>`, `<td>…<td>`,
+/// often written without end tags) or that exist once: they cannot nest without a counted
+/// element between them, so leaving them out of the count keeps real pages exact.
+fn closes_itself(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"p" | b"li"
+            | b"dt"
+            | b"dd"
+            | b"td"
+            | b"th"
+            | b"tr"
+            | b"tbody"
+            | b"thead"
+            | b"tfoot"
+            | b"caption"
+            | b"colgroup"
+            | b"option"
+            | b"optgroup"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"rtc"
+            | b"html"
+            | b"head"
+            | b"body"
+    )
+}
+
+/// Elements whose content is text, not markup, up to their end tag.
+fn is_raw_text(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script"
+            | b"style"
+            | b"textarea"
+            | b"title"
+            | b"xmp"
+            | b"iframe"
+            | b"noembed"
+            | b"noframes"
+            | b"noscript"
+    )
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+/// Case-insensitive search for `</name` from `from`.
+fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while let Some(p) = find(b, i, b"</") {
+        let n = p + 2;
+        if b.len() >= n + name.len()
+            && b[n..n + name.len()].eq_ignore_ascii_case(name)
+            && !b.get(n + name.len()).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return Some(p);
+        }
+        i = p + 2;
+    }
+    None
+}
+
+/// Bounds the element nesting of `html` to `max` levels, in one linear pass over the tags:
+/// an opening tag that would nest deeper is dropped, and so is the end tag that closes it;
+/// text is always kept. The count follows the tags as written (matching end tags by name
+/// on a stack of at most `max` entries), leaving out void elements, raw-text elements and
+/// the elements the tree builder closes by itself. Returns the input unchanged (borrowed)
+/// when nothing is dropped, and how many tags were dropped.
+pub fn bound_depth(html: &str, max: usize) -> (Cow<'_, str>, usize) {
+    let b = html.as_bytes();
+    let mut stack: Vec<Vec<u8>> = Vec::new(); // lower-case names of the counted open elements
+    let mut foreign = 0usize; // <svg>/<math> on the stack: there `<x/>` closes itself
+    let mut dropped: HashMap<Vec<u8>, usize> = HashMap::new(); // open tags dropped, by name
+    let mut open: HashMap<Vec<u8>, usize> = HashMap::new(); // names on the stack, counted
+    let mut cut: Vec<(usize, usize)> = Vec::new(); // byte ranges of dropped tags
+    let mut i = 0;
+    while let Some(lt) = memchr_lt(b, i) {
+        i = lt + 1;
+        let rest = &b[lt..];
+        if rest.starts_with(b"<!--") {
+            match find(b, lt + 4, b"-->") {
+                Some(e) => i = e + 3,
+                None => break,
+            }
+            continue;
+        }
+        let Some(&c1) = rest.get(1) else { break };
+        if c1 == b'!' || c1 == b'?' {
+            match find(b, lt + 2, b">") {
+                Some(e) => i = e + 1,
+                None => break,
+            }
+            continue;
+        }
+        let closing = c1 == b'/';
+        let name_start = lt + 1 + usize::from(closing);
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            continue; // "<" as text (or "</" + non-letter: a bogus comment, harmless)
+        }
+        let mut j = name_start;
+        while j < b.len() && !matches!(b[j], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>') {
+            j += 1;
+        }
+        let name = b[name_start..j].to_ascii_lowercase();
+        // the end of the tag: the next '>' outside a quoted attribute value
+        let mut quote = None;
+        let mut after_eq = false;
+        while j < b.len() {
+            let ch = b[j];
+            match quote {
+                Some(q) if ch == q => quote = None,
+                Some(_) => {}
+                None if ch == b'>' => break,
+                None if after_eq && (ch == b'"' || ch == b'\'') => quote = Some(ch),
+                None => {}
+            }
+            if quote.is_none() && !ch.is_ascii_whitespace() {
+                after_eq = ch == b'=';
+            }
+            j += 1;
+        }
+        if j >= b.len() {
+            break; // an unfinished tag at the end: the tokenizer drops it
+        }
+        let end = j + 1;
+        let self_closing = b[j - 1] == b'/';
+        i = end;
+        if closing {
+            if is_void(&name) || closes_itself(&name) || (is_raw_text(&name) && foreign == 0) {
+                continue;
+            }
+            if let Some(n) = dropped.get_mut(&name).filter(|n| **n > 0) {
+                *n -= 1;
+                cut.push((lt, end));
+            } else if open.get(&name).is_some_and(|n| *n > 0) {
+                // pops what it searches: amortised constant time per tag
+                let k = stack
+                    .iter()
+                    .rposition(|s| *s == name)
+                    .unwrap_or(stack.len());
+                for s in stack.drain(k..) {
+                    if s == b"svg" || s == b"math" {
+                        foreign -= 1;
+                    }
+                    if let Some(n) = open.get_mut(&s) {
+                        *n -= 1;
+                    }
+                }
+            }
+            continue;
+        }
+        if foreign == 0 && name == b"plaintext" {
+            break; // everything after it is text
+        }
+        if foreign == 0 && is_raw_text(&name) {
+            match find_end_tag(b, end, &name) {
+                Some(e) => i = e,
+                None => break,
+            }
+            continue;
+        }
+        if is_void(&name) || closes_itself(&name) || (self_closing && foreign > 0) {
+            continue;
+        }
+        if stack.len() >= max {
+            *dropped.entry(name).or_default() += 1;
+            cut.push((lt, end));
+            continue;
+        }
+        if name == b"svg" || name == b"math" {
+            foreign += 1;
+        }
+        *open.entry(name.clone()).or_default() += 1;
+        stack.push(name);
+    }
+    if cut.is_empty() {
+        return (Cow::Borrowed(html), 0);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for &(s, e) in &cut {
+        out.push_str(&html[at..s]);
+        at = e;
+    }
+    out.push_str(&html[at..]);
+    (Cow::Owned(out), cut.len())
+}
+
+fn memchr_lt(b: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?
+        .iter()
+        .position(|&c| c == b'<')
+        .map(|p| from + p)
 }
 
 fn is_block(name: &str) -> bool {
@@ -37,16 +291,23 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// The document's text in order, with an explicit stack (no recursion: the depth of the
+/// tree is the input's to choose). `None` on the stack ends a block element.
 fn walk(el: ElementRef, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
+    let mut stack: Vec<Option<_>> = el.children().rev().map(Some).collect();
+    while let Some(step) = stack.pop() {
+        let Some(node) = step else {
+            newline(out);
+            continue;
+        };
+        match node.value() {
             Node::Text(t) => out.push_str(&t.replace(['\n', '\r', '\t'], " ")),
             Node::Element(e) => {
                 let name = e.name();
                 if matches!(name, "script" | "style" | "head" | "noscript" | "template") {
                     continue;
                 }
-                let Some(child_el) = ElementRef::wrap(child) else {
+                let Some(child_el) = ElementRef::wrap(node) else {
                     continue;
                 };
                 if name == "table" {
@@ -56,11 +317,9 @@ fn walk(el: ElementRef, out: &mut String) {
                 }
                 if is_block(name) {
                     newline(out);
+                    stack.push(None);
                 }
-                walk(child_el, out);
-                if is_block(name) {
-                    newline(out);
-                }
+                stack.extend(node.children().rev().map(Some));
             }
             _ => {}
         }
@@ -150,5 +409,49 @@ mod tests {
         let t = to_text("<p>标题</p><table><tr><td rowspan=2>A</td><td colspan=2>B</td></tr><tr><td>1</td><td>2</td></tr></table>");
         assert!(t.contains("标题\n"));
         assert!(t.contains("A\tB\t\n\t1\t2\n"), "{t:?}");
+    }
+
+    #[test]
+    fn an_ordinary_page_is_not_touched() {
+        let page = "<!doctype html><html><head><title>t</title><script>var s = '<div><div><div>';</script>\
+            <style>div > p {}</style></head><body><!-- <div><div> --><div class=\"a>b\"><p>x<p>y\
+            <table><tr><td>1<td>2<tr><td>3</table><svg><path d=\"M0\"/><path/></svg><br/><img src=x></div></body></html>";
+        let (out, n) = bound_depth(page, 3);
+        assert_eq!(n, 0);
+        assert!(matches!(out, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deeper_tags_are_dropped_with_their_end_tags_and_the_text_is_kept() {
+        let (out, n) = bound_depth("<div><span><b>x<i>y</i></b>z</span></div>w", 2);
+        assert_eq!(out, "<div><span>xyz</span></div>w");
+        assert_eq!(n, 4);
+        // unclosed tags: only the opening ones beyond the bound go
+        let spans = "<span>".repeat(10);
+        let (out, n) = bound_depth(&spans, 4);
+        assert_eq!(out, "<span>".repeat(4));
+        assert_eq!(n, 6);
+        // an end tag of an open element closes it (and what is above it)
+        let (out, n) = bound_depth("<div><b><i></div><div><u>x</u></div>", 3);
+        assert_eq!(
+            (out.as_ref(), n),
+            ("<div><b><i></div><div><u>x</u></div>", 0)
+        );
+    }
+
+    #[test]
+    fn deep_nesting_reads_without_recursion() {
+        let deep = format!(
+            "<p>标题</p>{}文字{}",
+            "<span>".repeat(200_000),
+            "</span>".repeat(200_000)
+        );
+        let h = read(&deep);
+        assert!(
+            h.text.contains("标题\n文字"),
+            "{:?}",
+            &h.text[..h.text.len().min(200)]
+        );
+        assert_eq!(h.ignored_tags, 2 * (200_000 - MAX_DEPTH));
     }
 }

@@ -102,8 +102,11 @@ mod cli {
                     eprintln!("error: 无法读取 cannot read {f}: {e}");
                     Exit::NotChecked
                 }
-                Ok(text) => {
-                    let report = gouji::check(&text);
+                Ok((text, ignored_tags)) => {
+                    let mut report = gouji::check(&text);
+                    if ignored_tags > 0 {
+                        report.notes.push(depth_note(ignored_tags));
+                    }
                     let s = if json {
                         serde_json::to_string(&report).unwrap_or_default() + "\n"
                     } else {
@@ -162,7 +165,22 @@ mod cli {
         64
     }
 
-    fn read(path: &str) -> std::io::Result<String> {
+    /// The note for an HTML file nested deeper than browsers go.
+    fn depth_note(ignored: usize) -> gouji::Note {
+        let max = gouji::html::MAX_DEPTH;
+        gouji::Note {
+            code: "HTML-TOO-DEEP".into(),
+            severity: gouji::Severity::Warning,
+            message: gouji::Message {
+                zh: format!("HTML 标签嵌套超过 {max} 层：更深的 {ignored} 个标签已忽略，只读取其中的文字"),
+                en: format!("the HTML nests deeper than {max} levels: {ignored} deeper tag(s) were ignored and only their text was read"),
+            },
+            span: None,
+        }
+    }
+
+    /// The text to check, and how many HTML tags nested too deep were ignored.
+    fn read(path: &str) -> std::io::Result<(String, usize)> {
         let mut bytes = Vec::new();
         if path == "-" {
             std::io::stdin().read_to_end(&mut bytes)?;
@@ -187,9 +205,10 @@ mod cli {
             head.contains("<html") || head.contains("<table")
         };
         Ok(if looks_html {
-            gouji::html::to_text(&text)
+            let h = gouji::html::read(&text);
+            (h.text, h.ignored_tags)
         } else {
-            text
+            (text, 0)
         })
     }
 
