@@ -187,35 +187,50 @@ fn is_after_tables(k: &str) -> bool {
 
 pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let mut out = Located::default();
+    // The stream reader runs only where the line reader left cells unread, so a
+    // well-formed copy costs what it did before (the compact key is built once, lazily).
+    let cx = std::cell::OnceCell::new();
+    let cx = || cx.get_or_init(|| stream::Compact::new(ctx.src));
     let t3 = applications::region(ctx);
     let mut lines3 = Located::default();
     applications::locate(ctx, t3, fallback_format, &mut lines3);
-    let cx = stream::Compact::new(ctx.src);
-    let flow3 = stream::applications(ctx, &cx, fallback_format);
-    let t3_at = flow3.at;
-    let t3_layout = take_better(&mut out, lines3, flow3, TableId::Applications);
-    out.t3_layout = t3_layout;
+    let mut t3_at = t3.and_then(|(s, _)| ctx.recs.get(s)).map(|r| r.start);
+    let flow3 = (!complete(&lines3, TableId::Applications))
+        .then(|| stream::applications(ctx, cx(), fallback_format));
+    if flow3
+        .as_ref()
+        .is_some_and(|f| f.cells_read() > read_count(&lines3, TableId::Applications))
+    {
+        t3_at = flow3.as_ref().and_then(|f| f.at);
+    }
+    out.t3_layout = take_better(&mut out, lines3, flow3, TableId::Applications);
     let t4_from = t3.map_or(0, |(_, e)| e);
     let mut lines4 = Located::default();
     review::locate(ctx, t4_from, &mut lines4);
-    let t4_at = t3.and_then(|(s, _)| ctx.recs.get(s)).map_or(0, |r| r.start);
-    let flow4 = stream::review(ctx, &cx, t4_at);
+    let flow4 = (!complete(&lines4, TableId::Review))
+        .then(|| stream::review(ctx, cx(), t3_at.unwrap_or(0)));
     take_better(&mut out, lines4, flow4, TableId::Review);
     let t2_end = t3.map_or(ctx.recs.len(), |(s, _)| s);
     let fmt = out.t3_layout.map(T3Layout::format).or(fallback_format);
     let mut lines2 = Located::default();
     active::locate(ctx, t2_end, fmt, &mut lines2);
     let t2_format = lines2.t2_format;
-    let t2_at = match (t3.is_some() && t3_at.is_none(), t3_at) {
-        (true, _) => ctx.recs.get(t2_end).map_or(ctx.src.len(), |r| r.start),
-        (false, Some(at)) => at,
-        (false, None) => ctx.src.len(),
-    };
-    let (flow2, flow2_format) = stream::active(ctx, &cx, t2_at, fmt);
-    let stream_won = flow2.cells_read() > read_count(&lines2, TableId::Active);
-    take_better(&mut out, lines2, flow2, TableId::Active);
+    let flow2 = (!complete(&lines2, TableId::Active))
+        .then(|| stream::active(ctx, cx(), t3_at.unwrap_or(ctx.src.len()), fmt));
+    let stream_won = flow2
+        .as_ref()
+        .is_some_and(|(f, _)| f.cells_read() > read_count(&lines2, TableId::Active));
+    let flow2_format = flow2.as_ref().and_then(|(_, f)| *f);
+    take_better(&mut out, lines2, flow2.map(|(r, _)| r), TableId::Active);
     out.t2_format = if stream_won { flow2_format } else { t2_format };
     out
+}
+
+/// The line reader found the table and read every cell of it.
+fn complete(l: &Located, table: TableId) -> bool {
+    l.info
+        .iter()
+        .any(|i| i.table == table && i.found && i.cells_read == i.cells_expected)
 }
 
 /// The line reader's table, or the stream reader's when it read more cells (the line
@@ -224,9 +239,10 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
 fn take_better(
     out: &mut Located,
     lines: Located,
-    flow: stream::Read,
+    flow: Option<stream::Read>,
     table: TableId,
 ) -> Option<T3Layout> {
+    let flow = flow.unwrap_or_default();
     let line_read = lines
         .info
         .iter()
