@@ -229,6 +229,41 @@ fn find_title(text: &str, recs: &[records::Record]) -> Option<String> {
         .map(|r| r.text(text).trim())
         .find(|t| t.contains("年度报告") && t.chars().count() < 80)
         .map(|t| t.trim_start_matches('#').trim().to_string())
+        .or_else(|| title_in_run(text))
+}
+
+/// Where the report arrives as one long line, its title is the first unbroken run of
+/// text that ends in “…政府信息公开…年度报告” near the start.
+fn title_in_run(text: &str) -> Option<String> {
+    const HEAD: usize = 4096;
+    const LONGEST: usize = 60;
+    let mut head_end = text.len().min(HEAD);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &text[..head_end];
+    let mut from = 0;
+    while let Some(i) = head[from..].find("年度报告") {
+        let end = from + i + "年度报告".len();
+        // Back to sentence punctuation or a run of spaces ("青禾市示例局 2024 年…" keeps
+        // its single spaces).
+        let mut start = from + i;
+        let mut prev_space = false;
+        for (j, c) in head[..from + i].char_indices().rev().take(LONGEST) {
+            let space = c.is_whitespace();
+            if "。，；：、,;:（）()《》“”\"|".contains(c) || space && prev_space {
+                break;
+            }
+            prev_space = space;
+            start = j;
+        }
+        let t = head[start..end].trim();
+        if t.contains("政府信息公开") && year_in(t).is_some() {
+            return Some(t.to_string());
+        }
+        from = end;
+    }
+    None
 }
 
 /// First year (2000–2099) in a text, as "2024 年" or "2024年".
