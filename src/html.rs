@@ -27,6 +27,10 @@ pub struct HtmlText {
     pub text: String,
     /// How many tags nested deeper than [`MAX_DEPTH`] were ignored (their text is kept).
     pub ignored_tags: usize,
+    /// How many `<table>` elements were read as grids.
+    pub tables: usize,
+    /// The markup was escaped as a JavaScript/JSON string (`\"`, `<\/td>`) and was unescaped.
+    pub unescaped: bool,
 }
 
 /// The text the engine reads for an HTML document: prose lines and tab-separated tables.
@@ -39,8 +43,202 @@ pub fn read(html: &str) -> HtmlText {
     let (bounded, ignored_tags) = bound_depth(html, MAX_DEPTH);
     let doc = Html::parse_document(&bounded);
     let mut text = String::new();
-    walk(doc.root_element(), &mut text);
-    HtmlText { text, ignored_tags }
+    let tables = walk(doc.root_element(), &mut text);
+    HtmlText {
+        text,
+        ignored_tags,
+        tables,
+        unescaped: false,
+    }
+}
+
+/// Text that is really HTML: a saved page's source, or a script or JSON string holding the
+/// page's HTML (`<table class=\"t\">…<\/td>`, `\u003ctd\u003e`). When it holds table
+/// markup (`<table` … `<td`/`<th`, any case), returns it read as HTML (unescaped first when
+/// escaped; the text inside `<script>` is read as markup when the tables are only there);
+/// otherwise `None`.
+pub fn read_markup(text: &str) -> Option<HtmlText> {
+    let mut src = Cow::Borrowed(text);
+    let mut unescaped = false;
+    for _ in 0..3 {
+        if !looks_escaped(&src) {
+            break;
+        }
+        src = Cow::Owned(unescape_js(&src));
+        unescaped = true;
+    }
+    if !has_table_markup(&src) {
+        return None;
+    }
+    let mut h = read(&src);
+    if h.tables == 0 && find_ci(src.as_bytes(), 0, b"<script").is_some() {
+        let opened = read(&unwrap_scripts(&src));
+        if opened.tables > 0 {
+            h = opened;
+        }
+    }
+    h.unescaped = unescaped;
+    Some(h)
+}
+
+/// Case-insensitive search for an ASCII needle.
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?.to_ascii_lowercase();
+    let mut i = from;
+    while i + needle.len() <= hay.len() {
+        if hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `<table` followed somewhere by `<td` or `<th` (any case).
+pub fn has_table_markup(text: &str) -> bool {
+    let b = text.as_bytes();
+    let Some(t) = find_ci(b, 0, b"<table") else {
+        return false;
+    };
+    let mut i = t + 6;
+    while let Some(p) = find_ci(b, i, b"<t") {
+        if matches!(b.get(p + 2).map(u8::to_ascii_lowercase), Some(b'd' | b'h'))
+            && !b.get(p + 3).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return true;
+        }
+        i = p + 2;
+    }
+    false
+}
+
+/// Table markup written as a JavaScript/JSON string: `<\/td>`, `\u003ctd`, `\x3ctd`, or a
+/// `\"` inside a table tag.
+fn looks_escaped(text: &str) -> bool {
+    let b = text.as_bytes();
+    for m in [
+        &b"<\\/td"[..],
+        b"<\\/th",
+        b"<\\/tr",
+        b"<\\/table",
+        b"\\u003ctable",
+        b"\\u003ctd",
+        b"\\x3ctable",
+        b"\\x3ctd",
+    ] {
+        if find_ci(b, 0, m).is_some() {
+            return true;
+        }
+    }
+    // <table border=\"1\">, <td colspan=\"2\">
+    let mut i = 0;
+    while let Some(p) = find_ci(b, i, b"<t") {
+        let window = &b[p..b.len().min(p + 512)]; // a tag's attributes, bounded: stays linear
+        let end = window
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(p + window.len(), |e| p + e);
+        if matches!(
+            b.get(p + 2).map(u8::to_ascii_lowercase),
+            Some(b'a' | b'd' | b'h' | b'r')
+        ) && find(&b[..end], p, b"\\\"").is_some()
+        {
+            return true;
+        }
+        i = p + 2;
+    }
+    false
+}
+
+/// Undoes JavaScript/JSON string escapes: `\"` `\'` `\/` `\\` `\n` `\r` `\t` `\uXXXX` (with
+/// surrogate pairs) `\xHH`; any other backslash is kept as it is.
+pub fn unescape_js(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let hex = |s: &str| u32::from_str_radix(s, 16).ok();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&n) = chars.peek() else {
+            out.push(c);
+            break;
+        };
+        let simple = match n {
+            '"' | '\'' | '/' | '\\' => Some(n),
+            'n' => Some('\n'),
+            'r' => Some('\r'),
+            't' => Some('\t'),
+            _ => None,
+        };
+        if let Some(ch) = simple {
+            chars.next();
+            out.push(ch);
+            continue;
+        }
+        let digits = match n {
+            'u' => 4,
+            'x' => 2,
+            _ => 0,
+        };
+        let rest: String = chars.clone().skip(1).take(digits).collect();
+        let code =
+            (digits > 0 && rest.len() == digits && rest.bytes().all(|d| d.is_ascii_hexdigit()))
+                .then(|| hex(&rest))
+                .flatten();
+        let Some(mut code) = code else {
+            out.push(c);
+            continue;
+        };
+        for _ in 0..=digits {
+            chars.next();
+        }
+        if (0xD800..0xDC00).contains(&code) {
+            // a high surrogate: combine with a following \uDC00–\uDFFF
+            let ahead: String = chars.clone().take(6).collect();
+            if let Some(low) = ahead
+                .strip_prefix("\\u")
+                .filter(|h| h.len() == 4)
+                .and_then(hex)
+                .filter(|l| (0xDC00..0xE000).contains(l))
+            {
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                for _ in 0..6 {
+                    chars.next();
+                }
+            }
+        }
+        out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+    }
+    out
+}
+
+/// The text inside `<script>` read as markup (the page's HTML kept in a script string).
+fn unwrap_scripts(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    let mut i = 0;
+    while let Some(p) = find(b, i, b"<") {
+        i = p + 1;
+        let closing = b.get(p + 1) == Some(&b'/');
+        let n = p + 1 + usize::from(closing);
+        if b.len() >= n + 6
+            && b[n..n + 6].eq_ignore_ascii_case(b"script")
+            && !b.get(n + 6).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            let Some(e) = find(b, n, b">") else { break };
+            out.push_str(&html[at..p]);
+            out.push_str(if closing { "</div>" } else { "<div>" });
+            at = e + 1;
+            i = e + 1;
+        }
+    }
+    out.push_str(&html[at..]);
+    out
 }
 
 /// Elements that never hold content (no end tag).
@@ -293,7 +491,8 @@ fn is_block(name: &str) -> bool {
 
 /// The document's text in order, with an explicit stack (no recursion: the depth of the
 /// tree is the input's to choose). `None` on the stack ends a block element.
-fn walk(el: ElementRef, out: &mut String) {
+fn walk(el: ElementRef, out: &mut String) -> usize {
+    let mut tables = 0;
     let mut stack: Vec<Option<_>> = el.children().rev().map(Some).collect();
     while let Some(step) = stack.pop() {
         let Some(node) = step else {
@@ -313,6 +512,7 @@ fn walk(el: ElementRef, out: &mut String) {
                 if name == "table" {
                     newline(out);
                     out.push_str(&crate::grid_text(&[grid(child_el)]));
+                    tables += 1;
                     continue;
                 }
                 if is_block(name) {
@@ -324,6 +524,7 @@ fn walk(el: ElementRef, out: &mut String) {
             _ => {}
         }
     }
+    tables
 }
 
 fn newline(out: &mut String) {
@@ -437,6 +638,26 @@ mod tests {
             (out.as_ref(), n),
             ("<div><b><i></div><div><u>x</u></div>", 0)
         );
+    }
+
+    #[test]
+    fn javascript_escapes_are_undone() {
+        assert_eq!(
+            unescape_js(r#"<td class=\"a\">1<\/td>\n\u003ctd\u003e\ud83d\ude00\x41\q\"#),
+            "<td class=\"a\">1</td>\n<td>\u{1F600}A\\q\\"
+        );
+        assert!(looks_escaped(r#"<table border=\"1\"><tr><td>1</td>"#));
+        assert!(looks_escaped("<table><tr><td>1<\\/td>"));
+        assert!(!looks_escaped(r#"<table border="1"><tr><td>C:\new</td>"#));
+        assert!(has_table_markup("<TABLE><TR><TH>x"));
+        assert!(!has_table_markup("<table> <thead> <tbody>"));
+        let h = read_markup(
+            r#"x = "<table><tr><td>一、本年新收<\/td><td>&nbsp;<\/td><\/tr><\/table>";"#,
+        )
+        .expect("markup");
+        assert!(h.unescaped);
+        assert_eq!(h.tables, 1);
+        assert!(h.text.contains("一、本年新收\t\n"), "{:?}", h.text);
     }
 
     #[test]

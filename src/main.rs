@@ -102,11 +102,9 @@ mod cli {
                     eprintln!("error: 无法读取 cannot read {f}: {e}");
                     Exit::NotChecked
                 }
-                Ok((text, ignored_tags)) => {
+                Ok((text, notes)) => {
                     let mut report = gouji::check(&text);
-                    if ignored_tags > 0 {
-                        report.notes.push(depth_note(ignored_tags));
-                    }
+                    report.notes.extend(notes);
                     let s = if json {
                         serde_json::to_string(&report).unwrap_or_default() + "\n"
                     } else {
@@ -179,8 +177,8 @@ mod cli {
         }
     }
 
-    /// The text to check, and how many HTML tags nested too deep were ignored.
-    fn read(path: &str) -> std::io::Result<(String, usize)> {
+    /// The text to check, and notes on how it was read (HTML source, nesting too deep).
+    fn read(path: &str) -> std::io::Result<(String, Vec<gouji::Note>)> {
         let mut bytes = Vec::new();
         if path == "-" {
             std::io::stdin().read_to_end(&mut bytes)?;
@@ -196,20 +194,59 @@ mod cli {
         }
         let text = decode(&bytes)?;
         let lower = path.to_ascii_lowercase();
-        let looks_html = lower.ends_with(".html") || lower.ends_with(".htm") || {
+        let named_html = lower.ends_with(".html") || lower.ends_with(".htm") || {
             let head: String = text
                 .chars()
                 .take(400)
                 .collect::<String>()
                 .to_ascii_lowercase();
-            head.contains("<html") || head.contains("<table")
+            head.contains("<html") || head.contains("<!doctype html")
         };
-        Ok(if looks_html {
-            let h = gouji::html::read(&text);
-            (h.text, h.ignored_tags)
-        } else {
-            (text, 0)
+        let mut notes = Vec::new();
+        // Text that is really HTML (a saved page's source, or the page's HTML kept in a
+        // script or JSON string): its tables are read as HTML tables, whatever the file name.
+        let html = match gouji::html::read_markup(&text) {
+            Some(h) => {
+                if !named_html || h.unescaped {
+                    notes.push(source_note(h.unescaped));
+                }
+                Some(h)
+            }
+            None => named_html.then(|| gouji::html::read(&text)),
+        };
+        Ok(match html {
+            Some(h) => {
+                if h.ignored_tags > 0 {
+                    notes.push(depth_note(h.ignored_tags));
+                }
+                (h.text, notes)
+            }
+            None => (text, notes),
         })
+    }
+
+    /// The note for text that was read as HTML although it was not named .html.
+    fn source_note(unescaped: bool) -> gouji::Note {
+        let (zh, en) = if unescaped {
+            (
+                "输入是转义过的网页 HTML（脚本或 JSON 字符串）：已还原转义并按其中的表格读取",
+                "the input is a page's HTML escaped as a script or JSON string: unescaped and read from its tables",
+            )
+        } else {
+            (
+                "输入是网页的 HTML 源代码：已按其中的表格读取",
+                "the input is a page's HTML source: read from its tables",
+            )
+        };
+        gouji::Note {
+            code: "HTML-SOURCE".into(),
+            severity: gouji::Severity::Info,
+            message: gouji::Message {
+                zh: zh.into(),
+                en: en.into(),
+            },
+            span: None,
+        }
     }
 
     /// UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused with a

@@ -9,7 +9,7 @@
 // never as HTML. Clipboard and file HTML goes through DOMParser (inert) and only string
 // grids reach the engine. All wording about the report and every number come from Rust.
 import { init, check, checkGrid, rules, EngineTrapped, __trapForTest } from './gouji.js';
-import { gridsFromHtml, textFromHtml } from './grid.js';
+import { gridsFromHtml, textFromHtml, tableMarkup } from './grid.js';
 import {
   T2_BLOCKS, T3_ROWS, T3_COLUMNS, T3_GROUPS, T3_OUTCOME_ZH, T3_OUTCOME_EN, T3_CORNER, T3_HEAD,
   T4_ROWS, T4_COLUMNS, T4_LIT, rowLabel, colLabel, cellLabel, pick,
@@ -184,8 +184,9 @@ export class GoujiChecker extends HTMLElement {
       this.#setStatus(['fileFailed', file.name], true);
       return;
     }
-    if (/\.html?$/i.test(file.name)) {
-      this.#takeHtml(text, null);
+    const markup = /\.html?$/i.test(file.name) ? null : tableMarkup(text);
+    if (/\.html?$/i.test(file.name) || markup) {
+      this.#takeHtml(markup?.html ?? text, null);
     } else {
       this.#els.ta.value = text;
       this.#mode = 'text';
@@ -333,6 +334,12 @@ export class GoujiChecker extends HTMLElement {
       this.#takeHtml(html, plain);
       return;
     }
+    // plain text that is really HTML (a page's source, or its HTML in a script/JSON string)
+    const markup = plain ? tableMarkup(plain) : null;
+    if (markup) {
+      this.#takeHtml(markup.html, textFromHtml(markup.html), 'fromSource');
+      return;
+    }
     this.#insertText(plain || (html ? textFromHtml(html) : ''));
     this.#mode = 'text';
     this.#grids = null;
@@ -341,7 +348,7 @@ export class GoujiChecker extends HTMLElement {
   }
 
   /** HTML (clipboard or file): tables → grids → checkGrid; the text goes into the box. */
-  #takeHtml(html, plain) {
+  #takeHtml(html, plain, status = 'fromHtml') {
     let grids = [];
     try {
       grids = html.length <= MAX_CHARS * 4 ? gridsFromHtml(html) : [];
@@ -351,7 +358,7 @@ export class GoujiChecker extends HTMLElement {
     if (grids.length && whole) {
       this.#mode = 'grid';
       this.#grids = grids;
-      this.#setStatus(['fromHtml', grids.length]);
+      this.#setStatus([status, grids.length]);
     } else {
       this.#mode = 'text';
       this.#grids = null;

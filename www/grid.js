@@ -7,10 +7,14 @@ const MAX_CELLS = 500_000;      // refuse absurd grids instead of allocating the
 
 /** Parses HTML into an inert document. */
 export function parseHtml(html) {
-  // Inline handlers (onerror=…) never run in a DOMParser document, but Chromium still checks
-  // them against the page's CSP and logs a violation; rename them first to keep the console clean.
-  const defused = String(html).replace(/<[a-zA-Z][^>]*>/g,
-    (tag) => tag.replace(/(\s)on([a-z]+\s*=)/gi, '$1data-defused-on$2'));
+  // Inline handlers (onerror=…) and inline styles (style=…, <style>) never run or apply in a
+  // DOMParser document, but Chromium still checks them against the page's CSP and logs a
+  // violation; rename them first to keep the console clean.
+  const defused = String(html)
+    .replace(/<[a-zA-Z][^>]*>/g, (tag) => tag
+      .replace(/(\s)(on[a-z]+|style)(\s*=)/gi, '$1data-defused-$2$3')
+      .replace(/^<style\b/i, '<template data-defused-style'))
+    .replace(/<\/style\b/gi, '</template');
   return new DOMParser().parseFromString(defused, 'text/html');
 }
 
@@ -103,4 +107,46 @@ export function textFromHtml(html) {
   walk(doc.body ?? doc);
   flush();
   return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- text that is really HTML
+
+/** Table markup written as a JavaScript/JSON string: <\/td>, \u003ctd, \x3ctd, or \" in a table tag. */
+const ESCAPED = /<\\\/t(?:able|d|h|r)\b|\\u003ct(?:able|d)\b|\\x3ct(?:able|d)\b|<t(?:able|d|h|r)\b[^>]{0,512}?\\"/i;
+
+/** Undoes JavaScript/JSON string escapes (\" \' \/ \\ \n \r \t \uXXXX \xHH); other backslashes stay. */
+export function unescapeJs(text) {
+  return String(text).replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|["'/\\nrt])/g, (_, e) => {
+    if (e.length > 1) return String.fromCharCode(parseInt(e.slice(1), 16));
+    return { n: '\n', r: '\r', t: '\t' }[e] ?? e;
+  });
+}
+
+/** `<table` followed somewhere by `<td` or `<th` (any case). */
+export function hasTableMarkup(text) {
+  const s = String(text);
+  const m = /<table\b/i.exec(s);
+  if (!m) return false;
+  const cell = /<t[dh][\s/>]/gi;
+  cell.lastIndex = m.index;
+  return cell.test(s);
+}
+
+/**
+ * Pasted plain text that is really HTML — a saved page's source, or the page's HTML kept in
+ * a script or JSON string with escaped quotes and &nbsp; — as the HTML to read its tables
+ * from ({ html, unescaped }), or null when it holds no table markup. Escaped markup is
+ * unescaped first; when the tables are only inside a <script>, its text is read as markup
+ * (parsed inert by DOMParser: nothing in it runs).
+ */
+export function tableMarkup(text) {
+  let src = String(text ?? '');
+  let unescaped = false;
+  for (let i = 0; i < 3 && ESCAPED.test(src); i++) { src = unescapeJs(src); unescaped = true; }
+  if (!hasTableMarkup(src)) return null;
+  if (/<script/i.test(src) && !parseHtml(src).querySelector('table')) {
+    const opened = src.replace(/<(\/?)script\b[^>]*>/gi, '<$1div>');
+    if (parseHtml(opened).querySelector('table')) src = opened;
+  }
+  return { html: src, unescaped };
 }

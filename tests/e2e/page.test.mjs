@@ -253,6 +253,32 @@ test('paste with text/html tables (rowspan/colspan) gives the same result as the
   await context.close();
 });
 
+test('pasted plain text that is really HTML (page source, script JSON string) is read from its tables', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`);
+  await ready(page);
+  const project = (name) => readFileSync(resolve('tests/fixtures', name), 'utf8');
+  const cellsOf = (r) => ['active', 'applications', 'review'].flatMap((id) => r.tables[id].map((c) => `${id}|${c.row}|${c.column}=${c.value}`)).sort();
+  await paste(page, { html: project('qinghe-2024.html') });
+  await verdict(page).waitFor();
+  const want = await page.evaluate(() => document.querySelector('gouji-checker').report);
+  assert.equal(want.summary.errors, 0);
+  assert.equal(cellsOf(want).length, 200);
+  for (const name of ['qinghe-2024.page-source.txt', 'qinghe-2024.js-string.txt']) {
+    await setValue(page, '');
+    await paste(page, { plain: project(name) });
+    await page.locator('#status').filter({ hasText: 'HTML 源代码' }).waitFor();
+    const got = await page.evaluate(() => document.querySelector('gouji-checker').report);
+    assert.deepEqual(cellsOf(got), cellsOf(want), name);
+    assert.equal(await verdict(page).textContent(), '通过', name);
+    // the box holds the readable text, not the markup
+    const box = await page.evaluate(() => document.querySelector('gouji-checker').value);
+    assert.doesNotMatch(box, /<t[dr]|\\"|&nbsp;/, name);
+  }
+  await shot(page, '05b-html-source-paste');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('hostile paste is shown as text and never runs', async () => {
   const { page, context, errors } = await open(`${srv.url}?blank`);
   await ready(page);
