@@ -132,20 +132,26 @@ fn looks_escaped(text: &str) -> bool {
             return true;
         }
     }
-    // <table border=\"1\">, <td colspan=\"2\">
+    // <table border=\"1\">, <td colspan=\"2\">: a `\"` before the tag's '>'. The next '>'
+    // and the next `\"` are found once and reused until passed: linear in the input.
+    let (mut gt, mut esc): (Option<usize>, Option<usize>) = (None, None);
     let mut i = 0;
     while let Some(p) = find_ci(b, i, b"<t") {
-        let window = &b[p..b.len().min(p + 512)]; // a tag's attributes, bounded: stays linear
-        let end = window
-            .iter()
-            .position(|&c| c == b'>')
-            .map_or(p + window.len(), |e| p + e);
         if matches!(
             b.get(p + 2).map(u8::to_ascii_lowercase),
             Some(b'a' | b'd' | b'h' | b'r')
-        ) && find(&b[..end], p, b"\\\"").is_some()
-        {
-            return true;
+        ) {
+            let g = match gt {
+                Some(g) if g >= p => g,
+                _ => *gt.insert(find(b, p, b">").unwrap_or(b.len())),
+            };
+            let e = match esc {
+                Some(e) if e >= p => e,
+                _ => *esc.insert(find(b, p, b"\\\"").unwrap_or(b.len())),
+            };
+            if e < g {
+                return true;
+            }
         }
         i = p + 2;
     }

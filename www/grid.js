@@ -112,7 +112,7 @@ export function textFromHtml(html) {
 // ---------------------------------------------------------------- text that is really HTML
 
 /** Table markup written as a JavaScript/JSON string: <\/td>, \u003ctd, \x3ctd, or \" in a table tag. */
-const ESCAPED = /<\\\/t(?:able|d|h|r)\b|\\u003ct(?:able|d)\b|\\x3ct(?:able|d)\b|<t(?:able|d|h|r)\b[^>]{0,512}?\\"/i;
+const ESCAPED = /<\\\/t(?:able|d|h|r)\b|\\u003ct(?:able|d)\b|\\x3ct(?:able|d)\b|<t(?:able|d|h|r)\b[^>]{0,64}?\\"/i;
 
 /** Undoes JavaScript/JSON string escapes (\" \' \/ \\ \n \r \t \uXXXX \xHH); other backslashes stay. */
 export function unescapeJs(text) {
