@@ -3,7 +3,8 @@
 //! numbering glued to the last cell, header words split or glued, Table 4 as one run,
 //! ideographic spaces, rows without digits, six numbers for seven cells, section-four
 //! heading variants, a fifth (fees) table, a browser selection copy, Table 2 with units in
-//! both formats, and two real-error cases (`tests/fixtures/flat/`); and column-wise PDF
+//! both formats, two real-error cases and the half-width label row
+//! (`tests/fixtures/flat/`); and column-wise PDF
 //! text, one that fits and one whose number count does not (`tests/fixtures/column-major/`).
 //! All of them are fictional agencies (青禾市示例局, 青禾县某某局), written for the project.
 //!
@@ -218,6 +219,7 @@ fixtures! { "flat":
     t2_units_2021 => "t2-units-2021",
     error_total_column => "error-total-column",
     error_total_row => "error-total-row",
+    halfwidth_label => "halfwidth-label",
 }
 
 fixtures! { "column-major":
@@ -248,5 +250,5 @@ fn every_fixture_has_a_test() {
             }
         }
     }
-    assert_eq!(n, 19, "fixture count");
+    assert_eq!(n, 20, "fixture count");
 }
