@@ -187,43 +187,82 @@ fn is_after_tables(k: &str) -> bool {
 
 pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let mut out = Located::default();
-    // The stream reader runs only where the line reader left cells unread, so a
-    // well-formed copy costs what it did before (the compact key is built once, lazily).
+    // The stream reader runs where the line reader left cells unread or read a copy
+    // whose line breaks are gone, so a well-formed copy costs what it did before (the
+    // compact key is built once, lazily).
     let cx = std::cell::OnceCell::new();
     let cx = || cx.get_or_init(|| stream::Compact::new(ctx.src));
     let t3 = applications::region(ctx);
     let mut lines3 = Located::default();
     applications::locate(ctx, t3, fallback_format, &mut lines3);
+    let collapsed3 = rows_share_a_line(&lines3.cells);
     let mut t3_at = t3.and_then(|(s, _)| ctx.recs.get(s)).map(|r| r.start);
-    let flow3 = (!complete(&lines3, TableId::Applications))
+    let flow3 = (collapsed3 || !complete(&lines3, TableId::Applications))
         .then(|| stream::applications(ctx, cx(), fallback_format));
-    if flow3
-        .as_ref()
-        .is_some_and(|f| f.cells_read() > read_count(&lines3, TableId::Applications))
-    {
+    let t3_lines: Vec<usize> = lines3.cells.iter().filter_map(|c| c.line).collect();
+    let use3 = prefer_stream(&lines3, flow3.as_ref(), TableId::Applications, collapsed3);
+    if use3 {
         t3_at = flow3.as_ref().and_then(|f| f.at);
     }
-    out.t3_layout = take_better(&mut out, lines3, flow3, TableId::Applications);
+    out.t3_layout = take(&mut out, lines3, flow3, use3);
     let t4_from = t3.map_or(0, |(_, e)| e);
     let mut lines4 = Located::default();
     review::locate(ctx, t4_from, &mut lines4);
-    let flow4 = (!complete(&lines4, TableId::Review))
+    // Table 4's one data row shares its line with Table 3's rows only in a collapsed copy.
+    let collapsed4 = collapsed3
+        || lines4
+            .cells
+            .iter()
+            .any(|c| c.line.is_some_and(|l| t3_lines.contains(&l)));
+    let flow4 = (collapsed4 || !complete(&lines4, TableId::Review))
         .then(|| stream::review(ctx, cx(), t3_at.unwrap_or(0)));
-    take_better(&mut out, lines4, flow4, TableId::Review);
+    let use4 = prefer_stream(&lines4, flow4.as_ref(), TableId::Review, collapsed4);
+    take(&mut out, lines4, flow4, use4);
     let t2_end = t3.map_or(ctx.recs.len(), |(s, _)| s);
     let fmt = out.t3_layout.map(T3Layout::format).or(fallback_format);
     let mut lines2 = Located::default();
     active::locate(ctx, t2_end, fmt, &mut lines2);
+    let collapsed2 = collapsed3 || rows_share_a_line(&lines2.cells);
     let t2_format = lines2.t2_format;
-    let flow2 = (!complete(&lines2, TableId::Active))
+    let flow2 = (collapsed2 || !complete(&lines2, TableId::Active))
         .then(|| stream::active(ctx, cx(), t3_at.unwrap_or(ctx.src.len()), fmt));
-    let stream_won = flow2
-        .as_ref()
-        .is_some_and(|(f, _)| f.cells_read() > read_count(&lines2, TableId::Active));
     let flow2_format = flow2.as_ref().and_then(|(_, f)| *f);
-    take_better(&mut out, lines2, flow2.map(|(r, _)| r), TableId::Active);
-    out.t2_format = if stream_won { flow2_format } else { t2_format };
+    let flow2 = flow2.map(|(r, _)| r);
+    let use2 = prefer_stream(&lines2, flow2.as_ref(), TableId::Active, collapsed2);
+    take(&mut out, lines2, flow2, use2);
+    out.t2_format = if use2 { flow2_format } else { t2_format };
     out
+}
+
+/// Cells of two different rows on one line: the copy lost its line breaks, and the line
+/// reader (one row per line) cannot be trusted with it.
+fn rows_share_a_line(cells: &[Cell]) -> bool {
+    let mut seen: Vec<(usize, &str)> = Vec::new();
+    for c in cells {
+        let (Some(line), true) = (c.line, c.value.is_some()) else {
+            continue;
+        };
+        match seen.iter().find(|(l, _)| *l == line) {
+            Some((_, row)) if *row != &*c.row => return true,
+            Some(_) => {}
+            None => seen.push((line, &*c.row)),
+        }
+    }
+    false
+}
+
+/// The stream reader's table is taken when the line reader's copy was collapsed, or
+/// when it read more cells.
+fn prefer_stream(
+    lines: &Located,
+    flow: Option<&stream::Read>,
+    table: TableId,
+    collapsed: bool,
+) -> bool {
+    let Some(flow) = flow else {
+        return false;
+    };
+    collapsed || flow.cells_read() > read_count(lines, table)
 }
 
 /// The line reader found the table and read every cell of it.
@@ -233,33 +272,28 @@ fn complete(l: &Located, table: TableId) -> bool {
         .any(|i| i.table == table && i.found && i.cells_read == i.cells_expected)
 }
 
-/// The line reader's table, or the stream reader's when it read more cells (the line
-/// reader keeps layouts the stream cannot see: columns aligned under a header, labels
-/// detached from their numbers in PDF text).
-fn take_better(
+/// Moves the chosen reader's table into `out`.
+fn take(
     out: &mut Located,
     lines: Located,
     flow: Option<stream::Read>,
-    table: TableId,
+    use_flow: bool,
 ) -> Option<T3Layout> {
-    let flow = flow.unwrap_or_default();
-    let line_read = lines
-        .info
-        .iter()
-        .find(|i| i.table == table)
-        .map_or(0, |i| i.cells_read);
-    if flow.cells_read() > line_read {
-        out.cells.extend(flow.cells);
-        out.info.extend(flow.info);
-        out.notes.extend(flow.notes);
-        out.assumptions.extend(flow.assumptions);
-        flow.t3_layout
-    } else {
-        out.cells.extend(lines.cells);
-        out.info.extend(lines.info);
-        out.notes.extend(lines.notes);
-        out.assumptions.extend(lines.assumptions);
-        lines.t3_layout
+    match flow.filter(|_| use_flow) {
+        Some(flow) => {
+            out.cells.extend(flow.cells);
+            out.info.extend(flow.info);
+            out.notes.extend(flow.notes);
+            out.assumptions.extend(flow.assumptions);
+            flow.t3_layout
+        }
+        None => {
+            out.cells.extend(lines.cells);
+            out.info.extend(lines.info);
+            out.notes.extend(lines.notes);
+            out.assumptions.extend(lines.assumptions);
+            lines.t3_layout
+        }
     }
 }
 

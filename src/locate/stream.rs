@@ -97,7 +97,9 @@ fn is_numbering_mark(c: char) -> bool {
 /// One data token of a row.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Tok {
-    Digits(usize, usize),
+    /// A run of digits; `hard` when a tab, a pipe or a line of its own bounds it: a cell
+    /// as written, never split.
+    Digits(usize, usize, bool),
     Dash(usize, usize),
     Blank,
 }
@@ -106,46 +108,29 @@ enum Tok {
 fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
     let text = src.get(a..b).unwrap_or("");
     let mut toks = Vec::new();
+    // For each token, the separators before it; the run after the last one at the end.
+    let mut befores: Vec<(usize, SepRun)> = Vec::new();
     let mut it = text.char_indices().peekable();
     // Blanks written as separators: a line holding only NBSP, or an empty cell between
     // two tabs or pipes (only between numbers: tabs before the first number are the
     // label's merged columns).
-    let mut nbsp_line = false;
-    let mut line_has_other = false;
-    let mut tabs = 0usize;
-    let mut pipes = 0usize;
+    let mut seps = SepRun::default();
     while let Some((i, c)) = it.next() {
         match class(c) {
             Class::Sep => {
-                match c {
-                    '\n' => {
-                        if nbsp_line && !line_has_other {
-                            toks.push(Tok::Blank);
-                        }
-                        nbsp_line = false;
-                        line_has_other = false;
-                    }
-                    '\u{a0}' => nbsp_line = true,
-                    '\t' => tabs += 1,
-                    '|' => pipes += 1,
-                    _ => {}
+                if let Some(blank) = seps.push(c) {
+                    toks.push(blank);
                 }
                 continue;
             }
-            Class::Other => {
-                // A thousands separator inside a number is handled with the digits.
-                return Err(a + i);
-            }
+            Class::Other => return Err(a + i),
             _ => {}
         }
         if !toks.is_empty() {
-            for _ in 1..tabs.max(pipes) {
+            for _ in 0..seps.implicit_blanks() {
                 toks.push(Tok::Blank);
             }
         }
-        tabs = 0;
-        pipes = 0;
-        line_has_other = true;
         let start = a + i;
         let mut end = start + c.len_utf8();
         let digit = class(c) == Class::Digit;
@@ -160,16 +145,90 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
                 break;
             }
         }
+        befores.push((toks.len(), std::mem::take(&mut seps)));
         toks.push(if digit {
-            Tok::Digits(start, end)
+            Tok::Digits(start, end, false)
         } else {
             Tok::Dash(start, end)
         });
     }
-    if nbsp_line && !line_has_other {
+    if seps.nbsp_line {
         toks.push(Tok::Blank);
     }
+    mark_hard(&mut toks, &befores, &seps);
     Ok(toks)
+}
+
+/// A cell bounded by a tab or pipe, or standing on a line of its own, is as written.
+/// `befores`: each token's index and the separators before it; `last`: those after the
+/// last token.
+fn mark_hard(toks: &mut [Tok], befores: &[(usize, SepRun)], last: &SepRun) {
+    for (k, (at, before)) in befores.iter().enumerate() {
+        let after = befores.get(k + 1).map_or(last, |(_, r)| r);
+        let hard =
+            before.cell_edge() || after.cell_edge() || before.newlines > 0 && after.newlines > 0;
+        if let Some(Tok::Digits(_, _, h)) = toks.get_mut(*at) {
+            *h |= hard;
+        }
+    }
+}
+
+/// The separators between two tokens, and what they say.
+#[derive(Default)]
+struct SepRun {
+    tabs: usize,
+    pipes: usize,
+    newlines: usize,
+    /// The current line holds NBSP and nothing else so far.
+    nbsp_line: bool,
+    /// NBSP since the last tab or pipe (of this run).
+    nbsp_cell: bool,
+    /// Blank cells this run wrote explicitly (NBSP between two cell edges).
+    explicit: usize,
+}
+
+impl SepRun {
+    /// Takes one separator; a line holding only NBSP, or NBSP alone between two tabs
+    /// or pipes, is a blank cell.
+    fn push(&mut self, c: char) -> Option<Tok> {
+        match c {
+            '\n' => {
+                let blank = std::mem::take(&mut self.nbsp_line);
+                self.nbsp_cell = false;
+                self.newlines += 1;
+                return blank.then_some(Tok::Blank);
+            }
+            '\u{a0}' => {
+                self.nbsp_line = true;
+                self.nbsp_cell = true;
+            }
+            '\t' | '|' => {
+                let blank = self.cell_edge() && std::mem::take(&mut self.nbsp_cell);
+                self.nbsp_cell = false;
+                self.nbsp_line = false;
+                if c == '\t' {
+                    self.tabs += 1;
+                } else {
+                    self.pipes += 1;
+                }
+                if blank {
+                    self.explicit += 1;
+                    return Some(Tok::Blank);
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Empty cells between two numbers that no NBSP marked ("0\t\t0", "0 | | 0").
+    fn implicit_blanks(&self) -> usize {
+        self.tabs.max(self.pipes).saturating_sub(1 + self.explicit)
+    }
+
+    fn cell_edge(&self) -> bool {
+        self.tabs > 0 || self.pipes > 0
+    }
 }
 
 /// Exactly three digits follow and then no digit: "1,234" is one number.
@@ -198,6 +257,39 @@ enum Seg {
     Unknown(Message),
 }
 
+fn one_digit_each(src: &str, toks: &[Tok]) -> Vec<Piece> {
+    let mut cells = Vec::new();
+    for t in toks {
+        match *t {
+            Tok::Digits(s, e, false) => {
+                for (i, c) in src.get(s..e).unwrap_or("").char_indices() {
+                    if let Some(d) = fold_width(c).to_digit(10) {
+                        cells.push(Piece {
+                            at: Some((s + i, s + i + c.len_utf8())),
+                            value: Some(Num::int(i64::from(d))),
+                            how: ReadHow::OneDigit,
+                        });
+                    }
+                }
+            }
+            t => cells.push(as_written(src, t)),
+        }
+    }
+    cells
+}
+
+/// Every group's last cell is the sum of its others (blank as 0).
+fn sums_hold(cells: &[Piece], group: usize) -> bool {
+    cells.chunks(group).all(|g| {
+        let (last, parts) = match g.split_last() {
+            Some(x) => x,
+            None => return true,
+        };
+        let sum = Num::sum(parts.iter().map(|p| p.value.unwrap_or(Num::ZERO)));
+        g.len() == group && sum == Some(last.value.unwrap_or(Num::ZERO))
+    })
+}
+
 /// Longest number considered in a split (no cell of these tables comes near 10^9).
 const MAX_DIGITS: usize = 9;
 /// Splits kept before a row counts as hopelessly ambiguous.
@@ -217,10 +309,11 @@ fn digits_of(src: &str, s: usize, e: usize) -> String {
 /// Places the tokens of a row into `n` cells; `group` is the size of a sum group (its
 /// last cell is the sum of the others): 7 for a Table 3 row, 5 for Table 4's blocks.
 fn segment(src: &str, toks: &[Tok], n: usize, group: usize) -> Seg {
+    // Cells the tokens make when every digit of a run that may be split is a cell.
     let units: usize = toks
         .iter()
         .map(|t| match t {
-            Tok::Digits(s, e) => digits_of(src, *s, *e).len(),
+            Tok::Digits(s, e, false) => digits_of(src, *s, *e).len(),
             _ => 1,
         })
         .sum();
@@ -253,32 +346,44 @@ fn segment(src: &str, toks: &[Tok], n: usize, group: usize) -> Seg {
         };
     }
     if units == n {
-        let mut cells = Vec::with_capacity(n);
-        for t in toks {
-            match *t {
-                Tok::Digits(s, e) => {
-                    for (i, c) in src.get(s..e).unwrap_or("").char_indices() {
-                        if let Some(d) = fold_width(c).to_digit(10) {
-                            cells.push(Piece {
-                                at: Some((s + i, s + i + c.len_utf8())),
-                                value: Some(Num::int(i64::from(d))),
-                                how: ReadHow::OneDigit,
-                            });
-                        }
-                    }
-                }
-                t => cells.push(as_written(src, t)),
-            }
+        let cells = one_digit_each(src, toks);
+        // Spaces between runs are the writer's hint: splitting a run that reads as a
+        // number ("0 0 0 0 0 12") needs more than the digit count — the row being one
+        // glued run, a run no number is written as ("012"), or the sums holding.
+        let soft_runs: Vec<&str> = toks
+            .iter()
+            .filter_map(|t| match *t {
+                Tok::Digits(s, e, false) => src.get(s..e).filter(|d| d.len() > 1),
+                _ => None,
+            })
+            .collect();
+        let confirmed = toks.len() == 1
+            || soft_runs.iter().any(|d| d.starts_with('0'))
+            || group > 1 && sums_hold(&cells, group);
+        if confirmed {
+            return Seg::Placed {
+                cells,
+                summed: false,
+            };
         }
-        return Seg::Placed {
-            cells,
-            summed: false,
-        };
+        return Seg::Unknown(Message {
+            zh: format!("这里的数字可读作每位一格，但空格的位置与此不符，且合计关系不能印证，可能有单元格为空"),
+            en: "these digits could be read one per cell, but the spaces say otherwise and the sums do not confirm it: a cell may be blank".into(),
+        });
     }
     if units < n {
         return Seg::Unknown(Message {
             zh: format!("这里只有 {units} 个数，少于 {n} 个单元格，无法确定哪个单元格为空"),
             en: format!("only {units} numbers here for {n} cells: which cell is blank is unknown"),
+        });
+    }
+    if group < 2 {
+        // No sums to split by.
+        return Seg::Unknown(Message {
+            zh: format!("这里的数字与 {n} 个单元格对不上，无法确定各数属于哪一列"),
+            en: format!(
+                "these numbers do not fit {n} cells: which column each belongs to is unknown"
+            ),
         });
     }
     let mut search = Search {
@@ -312,7 +417,7 @@ fn segment(src: &str, toks: &[Tok], n: usize, group: usize) -> Seg {
 
 fn as_written(src: &str, t: Tok) -> Piece {
     match t {
-        Tok::Digits(s, e) | Tok::Dash(s, e) => {
+        Tok::Digits(s, e, _) | Tok::Dash(s, e) => {
             let p = parse_cell(src.get(s..e).unwrap_or(""));
             Piece {
                 at: Some((s, e)),
@@ -371,7 +476,8 @@ impl Search<'_> {
             None
         };
         match self.toks[t] {
-            Tok::Digits(s, e) => {
+            // A cell as written (bounded by tabs or lines) is taken whole, below.
+            Tok::Digits(s, e, false) => {
                 let text = self.src.get(s + off..e).unwrap_or("");
                 let bytes = text.as_bytes();
                 let max = bytes.len().min(MAX_DIGITS);
@@ -896,15 +1002,21 @@ const T4_HEADER: &[&str] = &[
 /// Compact index after the header words that follow `from`, if only header words do.
 fn after_header(cx: &Compact, from: usize) -> usize {
     let mut pos = from;
+    let mut end = from;
     'outer: loop {
+        // Markdown's cell edges stay in the compact key.
+        while cx.text.get(pos..).is_some_and(|r| r.starts_with('|')) {
+            pos += 1;
+        }
         let rest = cx.text.get(pos..).unwrap_or("");
         for w in T4_HEADER {
             if rest.starts_with(w) {
                 pos += w.len();
+                end = pos;
                 continue 'outer;
             }
         }
-        return pos;
+        return end;
     }
 }
 
@@ -1087,69 +1199,64 @@ fn t2_value(src: &str, i: usize) -> Option<usize> {
 /// `open_end`, text ends the values instead (the table's last row).
 fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<(Vec<Tok>, usize), usize> {
     let mut toks = Vec::new();
+    let mut befores: Vec<(usize, SepRun)> = Vec::new();
+    let mut seps = SepRun::default();
     let mut i = a;
     while i < b {
         let Some(c) = src.get(i..).and_then(|t| t.chars().next()) else {
             break;
         };
-        match class(c) {
-            Class::Sep => i += c.len_utf8(),
-            _ => {
-                if let Some(e) = t2_value(src, i) {
-                    toks.push(Tok::Digits(i, e));
-                    i = e;
-                } else if class(c) == Class::Dash {
-                    let e = src[i..]
-                        .char_indices()
-                        .find(|&(_, d)| class(d) != Class::Dash)
-                        .map_or(b, |(j, _)| i + j);
-                    toks.push(Tok::Dash(i, e));
-                    i = e;
-                } else if open_end {
-                    return Ok((toks, i));
-                } else {
-                    return Err(i);
-                }
+        if class(c) == Class::Sep {
+            if let Some(blank) = seps.push(c) {
+                toks.push(blank);
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        let (tok, e) = if let Some(e) = t2_value(src, i) {
+            // A value with a sign, decimals or a unit is never split into digits.
+            let plain = src[i..e].chars().all(|c| fold_width(c).is_ascii_digit());
+            (Tok::Digits(i, e, !plain), e)
+        } else if class(c) == Class::Dash {
+            let e = src[i..]
+                .char_indices()
+                .find(|&(_, d)| class(d) != Class::Dash)
+                .map_or(b, |(j, _)| i + j);
+            (Tok::Dash(i, e), e)
+        } else if open_end {
+            break;
+        } else {
+            return Err(i);
+        };
+        if !toks.is_empty() {
+            for _ in 0..seps.implicit_blanks() {
+                toks.push(Tok::Blank);
             }
         }
+        befores.push((toks.len(), std::mem::take(&mut seps)));
+        toks.push(tok);
+        i = e;
     }
+    mark_hard(&mut toks, &befores, &seps);
     Ok((toks, i))
 }
 
 /// Places a Table 2 row: as written, or one digit per cell; Table 2 has no sums to
 /// split glued digits by, so anything else stays unread.
 fn t2_segment(src: &str, toks: &[Tok], n: usize) -> Seg {
-    if toks.is_empty() {
-        return segment(src, toks, n, n.max(1));
+    match segment(src, toks, n, 1) {
+        Seg::Unknown(_) => Seg::Unknown(Message {
+            zh: format!(
+                "这里有 {} 个数，对应 {n} 个单元格，无法确定各数属于哪一列",
+                toks.len()
+            ),
+            en: format!(
+                "{} numbers here for {n} cells: which column each belongs to is unknown",
+                toks.len()
+            ),
+        }),
+        seg => seg,
     }
-    if toks.len() == n {
-        return Seg::Placed {
-            cells: toks.iter().map(|t| as_written(src, *t)).collect(),
-            summed: false,
-        };
-    }
-    let plain = toks.iter().all(|t| match t {
-        Tok::Digits(s, e) => {
-            digits_of(src, *s, *e).len() == src.get(*s..*e).map_or(0, |x| x.chars().count())
-        }
-        _ => true,
-    });
-    if plain && toks.len() < n {
-        // One digit per cell only; a split by sums is not possible here.
-        if let seg @ Seg::Placed { summed: false, .. } = segment(src, toks, n, n) {
-            return seg;
-        }
-    }
-    Seg::Unknown(Message {
-        zh: format!(
-            "这里有 {} 个数，对应 {n} 个单元格，无法确定各数属于哪一列",
-            toks.len()
-        ),
-        en: format!(
-            "{} numbers here for {n} cells: which column each belongs to is unknown",
-            toks.len()
-        ),
-    })
 }
 
 /// Reads Table 2 from the stream: rows of the format whose labels follow its header.
