@@ -168,7 +168,7 @@ pub fn check(text: &str) -> Report {
         || located
             .info
             .iter()
-            .any(|i| !i.found || i.cells_read < i.cells_expected && i.table != TableId::Active)
+            .any(|i| !i.found || i.cells_read < i.cells_expected)
         || checks
             .iter()
             .any(|c| c.status == Status::CannotCheck && c.severity == Severity::Error);

@@ -195,7 +195,7 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let t3 = applications::region(ctx);
     let mut lines3 = Located::default();
     applications::locate(ctx, t3, fallback_format, &mut lines3);
-    let collapsed3 = rows_share_a_line(&lines3.cells);
+    let collapsed3 = rows_share_a_line(&lines3.cells) || labels_share_a_line(ctx);
     let mut t3_at = t3.and_then(|(s, _)| ctx.recs.get(s)).map(|r| r.start);
     let flow3 = (collapsed3 || !complete(&lines3, TableId::Applications))
         .then(|| stream::applications(ctx, cx(), fallback_format));
@@ -251,6 +251,24 @@ fn rows_share_a_line(cells: &[Cell]) -> bool {
     false
 }
 
+/// Labels of several Table 3 rows on one line: the copy lost its line breaks even where
+/// the line reader read only one row of it.
+fn labels_share_a_line(ctx: &Ctx) -> bool {
+    /// More than a sentence naming a row or two ("本年新收…，上年结转…") ever holds.
+    const ROWS_ON_ONE_LINE: usize = 3;
+    /// Two rows' worth of digits: a heading row of another table names rows without.
+    const DIGITS: usize = 14;
+    ctx.keys.iter().any(|k| {
+        k.len() > 30
+            && k.bytes().filter(u8::is_ascii_digit).count() >= DIGITS
+            && crate::forms::T3_ROWS
+                .iter()
+                .filter(|r| r.keywords.iter().any(|w| has(k, w)))
+                .count()
+                >= ROWS_ON_ONE_LINE
+    })
+}
+
 /// The stream reader's table is taken when the line reader's copy was collapsed, or
 /// when it read more cells.
 fn prefer_stream(
@@ -262,7 +280,7 @@ fn prefer_stream(
     let Some(flow) = flow else {
         return false;
     };
-    collapsed || flow.cells_read() > read_count(lines, table)
+    collapsed || flow.values() > values_count(lines, table)
 }
 
 /// The line reader found the table and read every cell of it.
@@ -334,8 +352,22 @@ fn make_cell(
     }
 }
 
-/// Cells of a table that hold a value.
+/// Cells of a table that were read (a value, or a blank shown as blank).
 fn read_count(out: &Located, t: TableId) -> usize {
+    out.cells
+        .iter()
+        .filter(|c| c.table == t && is_read(c))
+        .count()
+}
+
+/// A cell whose content is known: a value, or a blank the text shows as blank.
+pub(crate) fn is_read(c: &Cell) -> bool {
+    !matches!(c.read, ReadHow::Unreadable | ReadHow::Missing)
+}
+
+/// Cells of a table that hold a value (what the two readers are compared by: a blank
+/// is easy to "read" from a layout the reader does not understand).
+fn values_count(out: &Located, t: TableId) -> usize {
     out.cells
         .iter()
         .filter(|c| c.table == t && c.value.is_some())

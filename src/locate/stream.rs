@@ -534,8 +534,9 @@ pub struct Read {
 }
 
 impl Read {
-    pub fn cells_read(&self) -> usize {
-        self.info.as_ref().map_or(0, |i| i.cells_read)
+    /// Cells read with a value.
+    pub fn values(&self) -> usize {
+        self.cells.iter().filter(|c| c.value.is_some()).count()
     }
 }
 
@@ -750,6 +751,16 @@ pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
     let Some((_, layout, mut rows)) = best else {
         return Read::default();
     };
+    // Labels with nothing but blanks between them (a contents list, or labels listed
+    // before their numbers as column-wise PDF text does) are not a table read.
+    let any_value = rows.iter().any(|r| match &r.seg {
+        Seg::Placed { cells, .. } => cells.iter().any(|c| c.value.is_some()),
+        Seg::Ambiguous(_) => true,
+        Seg::Unknown(_) => false,
+    });
+    if !any_value {
+        return Read::default();
+    }
     let mut read = Read {
         t3_layout: Some(layout),
         ..Read::default()
@@ -827,7 +838,7 @@ pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
             .map(|c| c.key.to_string())
             .collect(),
         line: Some(ctx.lines.line_col(ctx.src, first_at).0),
-        cells_read: read.cells.iter().filter(|c| c.value.is_some()).count(),
+        cells_read: read.cells.iter().filter(|c| is_read(c)).count(),
         cells_expected: keys.len() * W3,
     });
     read
@@ -1130,7 +1141,7 @@ pub fn review(ctx: &Ctx, cx: &Compact, from: usize) -> Read {
             .map(|c| c.key.to_string())
             .collect(),
         line: Some(ctx.lines.line_col(ctx.src, range.0).0),
-        cells_read: read.cells.iter().filter(|c| c.value.is_some()).count(),
+        cells_read: read.cells.iter().filter(|c| is_read(c)).count(),
         cells_expected: W4,
     });
     read
@@ -1387,7 +1398,7 @@ pub fn active(
             .collect(),
         columns: Vec::new(),
         line: Some(ctx.lines.line_col(ctx.src, first_at).0),
-        cells_read: read.cells.iter().filter(|c| c.value.is_some()).count(),
+        cells_read: read.cells.iter().filter(|c| is_read(c)).count(),
         cells_expected: expected,
     });
     // The format this table's own markers indicate (as the line reader says it).
