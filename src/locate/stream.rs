@@ -185,12 +185,15 @@ struct SepRun {
     nbsp_cell: bool,
     /// Blank cells this run wrote explicitly (NBSP between two cell edges).
     explicit: usize,
+    /// Separators of any kind taken.
+    len: usize,
 }
 
 impl SepRun {
     /// Takes one separator; a line holding only NBSP, or NBSP alone between two tabs
     /// or pipes, is a blank cell.
     fn push(&mut self, c: char) -> Option<Tok> {
+        self.len += 1;
         match c {
             '\n' => {
                 let blank = std::mem::take(&mut self.nbsp_line);
@@ -1208,7 +1211,11 @@ fn t2_value(src: &str, i: usize) -> Option<usize> {
 
 /// The Table 2 values in `src[a..b]`; `Err(offset)` at text that is not a value. With
 /// `open_end`, text ends the values instead (the table's last row).
-fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<(Vec<Tok>, usize), usize> {
+/// Table 2 values of a row, where they end, and whether they are glued to the text on
+/// one side ("规章000第二十条"): digits run together because the cells lost their edges.
+type T2Values = (Vec<Tok>, usize, bool);
+
+fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<T2Values, usize> {
     let mut toks = Vec::new();
     let mut befores: Vec<(usize, SepRun)> = Vec::new();
     let mut seps = SepRun::default();
@@ -1249,13 +1256,22 @@ fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<(Vec<Tok>,
         i = e;
     }
     mark_hard(&mut toks, &befores, &seps);
-    Ok((toks, i))
+    let glued = befores.first().is_some_and(|(_, r)| r.len == 0) || seps.len == 0;
+    Ok((toks, i, glued))
 }
 
 /// Places a Table 2 row: as written, or one digit per cell; Table 2 has no sums to
 /// split glued digits by, so anything else stays unread.
-fn t2_segment(src: &str, toks: &[Tok], n: usize) -> Seg {
-    match segment(src, toks, n, 1) {
+fn t2_segment(src: &str, toks: &[Tok], n: usize, glued: bool) -> Seg {
+    let seg = segment(src, toks, n, 1);
+    // With no sums to confirm it, one digit per cell is taken only from digits glued to
+    // the text ("规章000"); a separated run ("  197  ") may hide a blank cell.
+    let one_digit = matches!(&seg, Seg::Placed { cells, .. } if cells.iter().any(|c| c.how == ReadHow::OneDigit));
+    match seg {
+        _ if one_digit && !glued => Seg::Unknown(Message {
+            zh: format!("这串数字可读作每位一格，但它与文字之间有分隔，可能有单元格为空（{n} 个单元格）"),
+            en: format!("these digits could be read one per cell, but they stand apart and may hide a blank ({n} cells)"),
+        }),
         Seg::Unknown(_) => Seg::Unknown(Message {
             zh: format!(
                 "这里有 {} 个数，对应 {n} 个单元格，无法确定各数属于哪一列",
@@ -1316,7 +1332,7 @@ pub fn active(
                 };
                 let s = label_end(ctx.src, r.label.1, stop);
                 let seg = match t2_tokens(ctx.src, s, stop, last) {
-                    Ok((toks, e)) => (t2_segment(ctx.src, &toks, widths[i]), e),
+                    Ok((toks, e, glued)) => (t2_segment(ctx.src, &toks, widths[i], glued), e),
                     Err(_) => (
                         Seg::Unknown(Message {
                             zh: "本行的数字之间夹有文字，无法确定各单元格".into(),
