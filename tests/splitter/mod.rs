@@ -17,7 +17,8 @@
 //!    three groups of 5). Exactly one kept → that reading; none or several → no reading.
 //!
 //! Rows with fewer digits and dashes than cells are `TooFew`: no cell of them can be
-//! placed. Table 2 has no sums: only 1–3 apply to it.
+//! placed. Table 2 has no sums: only 1–3 apply to it. A lone NBSP between spaces (an
+//! empty cell, or only a space?) makes no claim (`Unparsed`).
 #![allow(dead_code)]
 
 /// One cell as the text gives it.
@@ -396,6 +397,20 @@ fn fields(region: &str, n: usize) -> Split {
 /// The region as atoms (digits, commas, dashes, blank lines), each with its chunk.
 fn atoms(region: &str) -> Option<Vec<Atom>> {
     let lines = region.contains('\n');
+    // A lone NBSP between separators ("0 \u{a0} 0") may be an empty cell or only a space:
+    // no claim on such a row.
+    if !lines {
+        let ch: Vec<char> = region.chars().collect();
+        let bordered = (0..ch.len()).any(|i| {
+            ch[i] == '\u{a0}'
+                && (i == 0 || is_sep(ch[i - 1]))
+                && (i + 1 == ch.len() || is_sep(ch[i + 1]))
+                && (i > 0 || i + 1 < ch.len())
+        });
+        if bordered {
+            return None;
+        }
+    }
     let mut out: Vec<Atom> = Vec::new();
     let mut chunk = 0usize;
     let mut open = false; // the current chunk has atoms
