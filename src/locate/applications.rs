@@ -109,7 +109,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         });
     }
     if nums.len() == W3 - 1 {
-        return Some(six_numbers(i, label, nums));
+        return Some(six_numbers(i, label));
     }
     // Glued digits: the whole row in one run.
     let run = match (nums.len(), t.glued) {
@@ -148,42 +148,15 @@ fn explicit_window<'a>(ctx: &Ctx<'a>, rec: &Record) -> Option<Vec<Option<DataCel
     None
 }
 
-fn six_numbers<'a>(i: usize, label: String, nums: Vec<DataCell<'a>>) -> T3Row<'a> {
-    let v: Vec<Num> = nums
-        .iter()
-        .map(|c| c.parsed.value.unwrap_or(Num::ZERO))
-        .collect();
-    let first5 = Num::sum(v[..5].iter().copied());
-    let fits_total = first5 == Some(v[5]);
-    if fits_total && !v.iter().all(Num::is_zero) {
-        // 5 components + 总计 with one component dropped, or 6 components with 总计
-        // dropped: the numbers cannot tell which.
-        return T3Row {
-            rec: i,
-            label,
-            cells: vec![None; W3],
-            assumed: None,
-            ambiguous: true,
-        };
-    }
-    let mut cells: Vec<Option<DataCell>> = nums
-        .into_iter()
-        .map(|c| {
-            let (read, value) = (ReadHow::Assumed, c.parsed.value);
-            Some(c.with(read, value))
-        })
-        .collect();
-    cells.push(None);
+/// Six numbers for seven cells: which cell is blank the numbers cannot tell (5 parts +
+/// 总计 with a part left blank, or 6 parts with 总计 blank), so none is placed.
+fn six_numbers(i: usize, label: String) -> T3Row<'static> {
     T3Row {
         rec: i,
         label,
-        cells,
-        assumed: Some(Message {
-            zh: "此行只有 6 个数，按六个申请人列读取，总计列视为空白".into(),
-            en: "this row has 6 numbers: read as the six applicant columns, 总计 taken as blank"
-                .into(),
-        }),
-        ambiguous: false,
+        cells: vec![None; W3],
+        assumed: None,
+        ambiguous: true,
     }
 }
 

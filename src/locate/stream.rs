@@ -136,7 +136,9 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
         let digit = class(c) == Class::Digit;
         while let Some(&(j, d)) = it.peek() {
             let k = class(d);
-            if digit && k == Class::Digit || !digit && k == Class::Dash {
+            // "——" is one dash cell; "/—" or "//" are two.
+            let same_dash = !digit && k == Class::Dash && d == c && c != '/' && c != '\\';
+            if digit && k == Class::Digit || same_dash {
                 end = a + j + d.len_utf8();
                 it.next();
             } else if digit && d == ',' && thousands_group(&text[j + 1..]) {
@@ -187,6 +189,10 @@ struct SepRun {
     explicit: usize,
     /// Separators of any kind taken.
     len: usize,
+    /// The last separator taken.
+    last: Option<char>,
+    /// NBSP standing as a word of its own so far (" \u{a0}").
+    nbsp_word: bool,
 }
 
 impl SepRun {
@@ -194,16 +200,27 @@ impl SepRun {
     /// or pipes, is a blank cell.
     fn push(&mut self, c: char) -> Option<Tok> {
         self.len += 1;
+        let last = self.last.replace(c);
+        // NBSP alone between spaces or line breaks (" \u{a0} ") is a blank cell too.
+        let was_word = std::mem::take(&mut self.nbsp_word);
+        let word_ends = last == Some('\u{a0}') && was_word;
         match c {
             '\n' => {
-                let blank = std::mem::take(&mut self.nbsp_line);
+                let blank = std::mem::take(&mut self.nbsp_line) || word_ends;
                 self.nbsp_cell = false;
                 self.newlines += 1;
                 return blank.then_some(Tok::Blank);
             }
+            ' ' | '\u{3000}' if word_ends => {
+                self.nbsp_line = false;
+                self.nbsp_cell = false;
+                return Some(Tok::Blank);
+            }
             '\u{a0}' => {
                 self.nbsp_line = true;
                 self.nbsp_cell = true;
+                self.nbsp_word = matches!(last, Some(' ' | '\n' | '\u{3000}'))
+                    || last == Some('\u{a0}') && was_word;
             }
             '\t' | '|' => {
                 let blank = self.cell_edge() && std::mem::take(&mut self.nbsp_cell);
@@ -341,7 +358,14 @@ fn segment(src: &str, toks: &[Tok], n: usize, group: usize) -> Seg {
             en: format!("{} numbers here for {n} cells", toks.len()),
         });
     }
-    if toks.len() == n {
+    // "0250" is no number as written: digits run together, to be split below.
+    let run_together = toks.iter().any(|t| match *t {
+        Tok::Digits(s, e, false) => src
+            .get(s..e)
+            .is_some_and(|d| d.len() > 1 && d.starts_with('0')),
+        _ => false,
+    });
+    if toks.len() == n && !run_together {
         let cells = toks.iter().map(|t| as_written(src, *t)).collect();
         return Seg::Placed {
             cells,
@@ -353,16 +377,7 @@ fn segment(src: &str, toks: &[Tok], n: usize, group: usize) -> Seg {
         // Spaces between runs are the writer's hint: splitting a run that reads as a
         // number ("0 0 0 0 0 12") needs more than the digit count — the row being one
         // glued run, a run no number is written as ("012"), or the sums holding.
-        let soft_runs: Vec<&str> = toks
-            .iter()
-            .filter_map(|t| match *t {
-                Tok::Digits(s, e, false) => src.get(s..e).filter(|d| d.len() > 1),
-                _ => None,
-            })
-            .collect();
-        let confirmed = toks.len() == 1
-            || soft_runs.iter().any(|d| d.starts_with('0'))
-            || group > 1 && sums_hold(&cells, group);
+        let confirmed = toks.len() == 1 || run_together || group > 1 && sums_hold(&cells, group);
         if confirmed {
             return Seg::Placed {
                 cells,
@@ -1238,7 +1253,7 @@ fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<T2Values, 
         } else if class(c) == Class::Dash {
             let e = src[i..]
                 .char_indices()
-                .find(|&(_, d)| class(d) != Class::Dash)
+                .find(|&(j, d)| j > 0 && (d != c || c == '/' || c == '\\'))
                 .map_or(b, |(j, _)| i + j);
             (Tok::Dash(i, e), e)
         } else if open_end {
@@ -1305,7 +1320,17 @@ pub fn active(
     }
     let mut best_rows: Option<(usize, Format, Vec<RowData>, usize)> = None;
     for &(_, start) in &starts {
-        for format in [Format::F2021, Format::F2019] {
+        // The column headings say which format's rows to expect; a 2019 table read with
+        // the 2021 rows would put its three-column rows into one column.
+        let region = cx.text.get(start..limit).unwrap_or("");
+        let count = |m: &[&str]| m.iter().filter(|k| region.contains(*k)).count();
+        let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
+        let formats: &[Format] = match m21.cmp(&m19) {
+            std::cmp::Ordering::Greater => &[Format::F2021],
+            std::cmp::Ordering::Less => &[Format::F2019],
+            std::cmp::Ordering::Equal => &[Format::F2021, Format::F2019],
+        };
+        for &format in formats {
             let defs = forms::active_rows(format);
             let mut chain = Vec::new();
             let mut pos = start;
@@ -1482,5 +1507,13 @@ mod tests {
         );
         let s = "\n1\n\u{a0}\n2\n";
         assert_eq!(tokens(s, 0, s.len()).map(|t| t.len()), Ok(3));
+        let s = "1 \u{a0} 2 \u{a0}\u{a0} 3";
+        assert_eq!(tokens(s, 0, s.len()).map(|t| t.len()), Ok(5), "NBSP words");
+        let s = "1\u{a0}2";
+        assert_eq!(
+            tokens(s, 0, s.len()).map(|t| t.len()),
+            Ok(2),
+            "NBSP as a separator"
+        );
     }
 }
