@@ -115,8 +115,15 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
     // two tabs or pipes (only between numbers: tabs before the first number are the
     // label's merged columns).
     let mut seps = SepRun::default();
+    let mut prev = src.get(..a).and_then(|t| t.chars().last());
     while let Some((i, c)) = it.next() {
-        match class(c) {
+        let next = it.peek().map(|&(_, n)| n);
+        let k = match class(c) {
+            Class::Other => in_label_class(prev, c, next),
+            k => k,
+        };
+        prev = Some(c);
+        match k {
             Class::Sep => {
                 if let Some(blank) = seps.push(c) {
                     toks.push(blank);
@@ -136,7 +143,7 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
         let digit = class(c) == Class::Digit;
         while let Some(&(j, d)) = it.peek() {
             let k = class(d);
-            // "——" is one dash cell; "/—" or "//" are two.
+            // "——" is one dash cell; "/—", "//" or "无无" are two.
             let same_dash = !digit && k == Class::Dash && d == c && c != '/' && c != '\\';
             if digit && k == Class::Digit || same_dash {
                 end = a + j + d.len_utf8();
@@ -591,16 +598,38 @@ fn in_label_class(prev: Option<char>, c: char, next: Option<char>) -> Class {
     let text = |x: Option<char>| x.is_some_and(|x| class(x) == Class::Other);
     if k == Class::Dash && text(prev) && text(next) {
         Class::Other
+    } else if is_wu(c) && !text(prev) && !text(next) {
+        // "无" standing alone ("0 无 0", "467无—") is a cell meaning none, as "—" is.
+        Class::Dash
     } else {
         k
     }
+}
+
+fn is_wu(c: char) -> bool {
+    c == '无' || c == '無'
+}
+
+/// Where the data starting at `start` ends: the first character of text.
+fn data_end(src: &str, start: usize) -> usize {
+    let text = src.get(start..).unwrap_or("");
+    let mut prev = src.get(..start).and_then(|t| t.chars().last());
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if in_label_class(prev, c, next) == Class::Other {
+            return start + i;
+        }
+        prev = Some(c);
+    }
+    src.len()
 }
 
 /// From the end of a label keyword: the label's remaining text, then its data.
 fn label_end(src: &str, from: usize, limit: usize) -> usize {
     let mut end = from;
     let text = src.get(from..limit).unwrap_or("");
-    let mut prev = None;
+    let mut prev = src.get(..from).and_then(|t| t.chars().last());
     let mut it = text.char_indices().peekable();
     // Text after a tab or pipe is a cell of its own ("约12", "十二"), not more label.
     let mut cell_edge = false;
@@ -625,7 +654,7 @@ fn label_start(src: &str, kw: usize, floor: usize, n: Option<u32>) -> usize {
     let before = src.get(floor..kw).unwrap_or("");
     let mut start = kw;
     let mut numbered = false;
-    let mut next: Option<char> = None;
+    let mut next: Option<char> = src.get(kw..).and_then(|t| t.chars().next());
     let mut it = before.char_indices().rev().peekable();
     while let Some((i, c)) = it.next() {
         let prev = it.peek().map(|&(_, p)| p);
@@ -684,12 +713,7 @@ fn data_ranges(src: &str, rows: &[RowAt]) -> Vec<(usize, usize, bool)> {
                 let limit = floor_boundary(src, (r.label.1 + ROW_GAP * 4).min(src.len()));
                 let start = label_end(src, r.label.1, limit);
                 // The last row ends at the first text after its numbers.
-                let end = src
-                    .get(start..)
-                    .unwrap_or("")
-                    .char_indices()
-                    .find(|&(_, c)| class(c) == Class::Other)
-                    .map_or(src.len(), |(i, _)| start + i);
+                let end = data_end(src, start);
                 out.push((start, end, true));
             }
         }
@@ -1067,10 +1091,7 @@ pub fn review(ctx: &Ctx, cx: &Compact, from: usize) -> Read {
             // numbers count.
             cx.source(ctx.src, h.saturating_sub(1), h).1.min(start)
         };
-        let end = ctx.src[start..]
-            .char_indices()
-            .find(|&(_, c)| class(c) == Class::Other)
-            .map_or(ctx.src.len(), |(i, _)| start + i);
+        let end = data_end(ctx.src, start);
         let Ok(toks) = tokens(ctx.src, start, end) else {
             continue;
         };
@@ -1256,6 +1277,12 @@ fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<T2Values, 
                 .find(|&(j, d)| j > 0 && (d != c || c == '/' || c == '\\'))
                 .map_or(b, |(j, _)| i + j);
             (Tok::Dash(i, e), e)
+        } else if is_wu(c) && {
+            let prev = src.get(..i).and_then(|t| t.chars().last());
+            let next = src.get(i + c.len_utf8()..).and_then(|t| t.chars().next());
+            in_label_class(prev, c, next) == Class::Dash
+        } {
+            (Tok::Dash(i, i + c.len_utf8()), i + c.len_utf8())
         } else if open_end {
             break;
         } else {

@@ -165,6 +165,28 @@ test('consistent report: pass, with the full list of checks', async () => {
   await context.close();
 });
 
+test('the example pasted as one line (line breaks and tabs turned into spaces) gives the same check', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`);
+  await ready(page);
+  const whole = await setValue(page, EXAMPLE);
+  const flat = EXAMPLE.replace(/[\t\r\n]+/g, ' ');
+  assert.ok(!flat.includes('\n'));
+  const r = await setValue(page, flat);
+  for (const t of ['applications', 'review']) {
+    const info = r.table_info.find((i) => i.table === t);
+    assert.equal(info.cells_read, info.cells_expected, `${t}: every cell read from the one-line paste`);
+    const want = whole.tables[t].map((c) => [c.row, c.column, c.value]);
+    assert.deepEqual(r.tables[t].map((c) => [c.row, c.column, c.value]), want, `${t}: the same values`);
+  }
+  assert.deepEqual(summaryOf(r).findings, summaryOf(whole).findings);
+  assert.equal(await verdict(page).textContent(), `${r.summary.errors} 处错误`);
+  const cell = page.locator('td[data-key="applications|TOTAL|NP"]');
+  assert.match(await cell.getAttribute('class'), /suspect/);
+  await shot(page, '03b-one-line');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a report read only partly never looks like a pass: verdict, tables, copied summary', async () => {
   const { page, context, errors } = await open(`${srv.url}?blank`, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
   await ready(page);
