@@ -204,7 +204,7 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     if use3 {
         t3_at = flow3.as_ref().and_then(|f| f.at);
     }
-    out.t3_layout = take(&mut out, lines3, flow3, use3);
+    out.t3_layout = take(ctx, &mut out, lines3, flow3, use3, collapsed3);
     let t4_from = t3.map_or(0, |(_, e)| e);
     let mut lines4 = Located::default();
     review::locate(ctx, t4_from, &mut lines4);
@@ -217,7 +217,7 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let flow4 = (collapsed4 || !complete(&lines4, TableId::Review))
         .then(|| stream::review(ctx, cx(), t3_at.unwrap_or(0)));
     let use4 = prefer_stream(&lines4, flow4.as_ref(), TableId::Review, collapsed4);
-    take(&mut out, lines4, flow4, use4);
+    take(ctx, &mut out, lines4, flow4, use4, collapsed4);
     let t2_end = t3.map_or(ctx.recs.len(), |(s, _)| s);
     let fmt = out.t3_layout.map(T3Layout::format).or(fallback_format);
     let mut lines2 = Located::default();
@@ -229,7 +229,7 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let flow2_format = flow2.as_ref().and_then(|(_, f)| *f);
     let flow2 = flow2.map(|(r, _)| r);
     let use2 = prefer_stream(&lines2, flow2.as_ref(), TableId::Active, collapsed2);
-    take(&mut out, lines2, flow2, use2);
+    take(ctx, &mut out, lines2, flow2, use2, collapsed2);
     out.t2_format = if use2 { flow2_format } else { t2_format };
     out
 }
@@ -292,27 +292,76 @@ fn complete(l: &Located, table: TableId) -> bool {
 
 /// Moves the chosen reader's table into `out`.
 fn take(
+    ctx: &Ctx,
     out: &mut Located,
     lines: Located,
     flow: Option<stream::Read>,
     use_flow: bool,
+    collapsed: bool,
 ) -> Option<T3Layout> {
-    match flow.filter(|_| use_flow) {
-        Some(flow) => {
-            out.cells.extend(flow.cells);
-            out.info.extend(flow.info);
-            out.notes.extend(flow.notes);
-            out.assumptions.extend(flow.assumptions);
-            flow.t3_layout
+    let (mut cells, mut info, notes, assumptions, layout, other) = match flow {
+        Some(flow) if use_flow => {
+            // A collapsed copy's line reading is no witness against the stream's.
+            let other = if collapsed { Vec::new() } else { lines.cells };
+            (
+                flow.cells,
+                flow.info.into_iter().collect::<Vec<_>>(),
+                flow.notes,
+                flow.assumptions,
+                flow.t3_layout,
+                other,
+            )
         }
-        None => {
-            out.cells.extend(lines.cells);
-            out.info.extend(lines.info);
-            out.notes.extend(lines.notes);
-            out.assumptions.extend(lines.assumptions);
-            lines.t3_layout
+        flow => (
+            lines.cells,
+            lines.info,
+            lines.notes,
+            lines.assumptions,
+            lines.t3_layout,
+            flow.map(|f| f.cells).unwrap_or_default(),
+        ),
+    };
+    let conflicts = drop_conflicts(&mut cells, &other);
+    if conflicts > 0 {
+        for i in info.iter_mut() {
+            i.cells_read = cells
+                .iter()
+                .filter(|c| c.table == i.table && is_read(c))
+                .count();
+        }
+        out.notes.push(ctx.note(
+            "READ-READERS-DISAGREE",
+            Severity::Warning,
+            format!("有 {conflicts} 个单元格按行和按标签顺序读出的数不一致，这些单元格按未读出处理"),
+            format!("{conflicts} cells read differently by the line reading and the label-order reading; those cells are treated as not read"),
+            None,
+        ));
+    }
+    out.cells.extend(cells);
+    out.info.extend(info);
+    out.notes.extend(notes);
+    out.assumptions.extend(assumptions);
+    layout
+}
+
+/// Cells the two readings give different values: neither is trusted.
+fn drop_conflicts(cells: &mut [Cell], other: &[Cell]) -> usize {
+    let mut n = 0;
+    for c in cells.iter_mut() {
+        let Some(v) = c.value else { continue };
+        let differs = other.iter().any(|o| {
+            o.table == c.table
+                && o.row == c.row
+                && o.column == c.column
+                && o.value.is_some_and(|w| w != v)
+        });
+        if differs {
+            c.value = None;
+            c.read = ReadHow::Unreadable;
+            n += 1;
         }
     }
+    n
 }
 
 fn make_cell(

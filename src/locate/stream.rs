@@ -305,18 +305,6 @@ fn one_digit_each(src: &str, toks: &[Tok]) -> Vec<Piece> {
     cells
 }
 
-/// Every group's last cell is the sum of its others (blank as 0).
-fn sums_hold(cells: &[Piece], group: usize) -> bool {
-    cells.chunks(group).all(|g| {
-        let (last, parts) = match g.split_last() {
-            Some(x) => x,
-            None => return true,
-        };
-        let sum = Num::sum(parts.iter().map(|p| p.value.unwrap_or(Num::ZERO)));
-        g.len() == group && sum == Some(last.value.unwrap_or(Num::ZERO))
-    })
-}
-
 /// Longest number considered in a split (no cell of these tables comes near 10^9).
 const MAX_DIGITS: usize = 9;
 /// Splits kept before a row counts as hopelessly ambiguous.
@@ -380,21 +368,17 @@ fn segment(src: &str, toks: &[Tok], n: usize, group: usize) -> Seg {
         };
     }
     if units == n {
-        let cells = one_digit_each(src, toks);
         // Spaces between runs are the writer's hint: splitting a run that reads as a
-        // number ("0 0 0 0 0 12") needs more than the digit count — the row being one
-        // glued run, a run no number is written as ("012"), or the sums holding.
-        let confirmed = toks.len() == 1 || run_together || group > 1 && sums_hold(&cells, group);
+        // number ("300000 3", "0 0 0 0 0 12") one digit per cell needs the row to be one
+        // glued run or a run no number is written as ("012"); otherwise only a split the
+        // row's sum allows is taken, below, and that sum is then not checked.
+        let confirmed = toks.len() == 1 || run_together;
         if confirmed {
             return Seg::Placed {
-                cells,
+                cells: one_digit_each(src, toks),
                 summed: false,
             };
         }
-        return Seg::Unknown(Message {
-            zh: format!("这里的数字可读作每位一格，但空格的位置与此不符，且合计关系不能印证，可能有单元格为空"),
-            en: "these digits could be read one per cell, but the spaces say otherwise and the sums do not confirm it: a cell may be blank".into(),
-        });
     }
     if units < n {
         return Seg::Unknown(Message {
@@ -617,7 +601,10 @@ fn data_end(src: &str, start: usize) -> usize {
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
-        if in_label_class(prev, c, next) == Class::Other {
+        // "17,883": a thousands separator is part of the number.
+        let thousands =
+            c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && thousands_group(&text[i + 1..]);
+        if in_label_class(prev, c, next) == Class::Other && !thousands {
             return start + i;
         }
         prev = Some(c);
