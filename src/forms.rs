@@ -201,7 +201,8 @@ pub const T3_ROWS: &[RowDef] = &[
         "NOTPROC_4",
         "（五）不予处理 4.无正当理由大量反复申请",
         "（五）4",
-        &["大量反复"],
+        // 反覆 is also a simplified form, so traditional text keeps it.
+        &["大量反复", "大量反覆"],
     ),
     row(
         "NOTPROC_5",

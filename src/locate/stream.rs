@@ -143,8 +143,8 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
         let digit = class(c) == Class::Digit;
         while let Some(&(j, d)) = it.peek() {
             let k = class(d);
-            // "——" is one dash cell; "/—", "//" or "无无" are two.
-            let same_dash = !digit && k == Class::Dash && d == c && c != '/' && c != '\\';
+            // "——" is one dash cell; "/—", "//", "--" or "无无" are two.
+            let same_dash = !digit && k == Class::Dash && d == c && c == '—';
             if digit && k == Class::Digit || same_dash {
                 end = a + j + d.len_utf8();
                 it.next();
@@ -576,13 +576,13 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// A character's class inside label text: a slash or dash between two characters of
-/// text ("本年增/减") is text.
+/// text ("本年增/减") is text; "无" before a number, a dash or a separator is a cell.
 fn in_label_class(prev: Option<char>, c: char, next: Option<char>) -> Class {
     let k = class(c);
     let text = |x: Option<char>| x.is_some_and(|x| class(x) == Class::Other);
     if k == Class::Dash && text(prev) && text(next) {
         Class::Other
-    } else if is_wu(c) && !text(prev) && !text(next) {
+    } else if is_wu(c) && !text(next) {
         // "无" standing alone ("0 无 0", "467无—") is a cell meaning none, as "—" is.
         Class::Dash
     } else {
@@ -1261,7 +1261,7 @@ fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<T2Values, 
         } else if class(c) == Class::Dash {
             let e = src[i..]
                 .char_indices()
-                .find(|&(j, d)| j > 0 && (d != c || c == '/' || c == '\\'))
+                .find(|&(j, d)| j > 0 && (d != c || c != '—'))
                 .map_or(b, |(j, _)| i + j);
             (Tok::Dash(i, e), e)
         } else if is_wu(c) && {
