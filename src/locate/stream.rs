@@ -788,7 +788,20 @@ pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
         Seg::Unknown(_) => false,
     });
     if !any_value {
-        return Read::default();
+        let any_data = rows.iter().any(|r| !matches!(r.seg, Seg::Placed { .. }));
+        if !any_data {
+            return Read::default();
+        }
+        // The table is there but none of its numbers could be placed: its empty rows
+        // say nothing either (a blank would count as 0 and let the rules pass).
+        for r in rows.iter_mut() {
+            if matches!(r.seg, Seg::Placed { .. }) {
+                r.seg = Seg::Unknown(Message {
+                    zh: "本表的数字都未能对应到单元格，此行也不作空白处理".into(),
+                    en: "none of the table's numbers could be placed, so this row is not taken as blank either".into(),
+                });
+            }
+        }
     }
     let mut read = Read {
         t3_layout: Some(layout),
