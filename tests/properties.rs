@@ -1087,6 +1087,30 @@ fn splitter_reads_the_issue_shapes() {
         n(&[1234, 0, 0, 0, 0, 0, 1234])
     );
     assert_eq!(splitter::split("1,234000001,234", 7, &[7]), Split::Unparsed);
+    // A dash is a cell and ends the number before it.
+    let s = splitter::split("112-1—0-113", 7, &[7]);
+    assert_eq!(s.unique().map(|x| x.0), Some(How::Direct));
+    assert_eq!(
+        s.unique()
+            .map(|(_, c)| c.iter().map(|p| p.val).collect::<Vec<_>>()),
+        Some(vec![
+            Val::Num(112),
+            Val::Dash,
+            Val::Num(1),
+            Val::Dash,
+            Val::Num(0),
+            Val::Dash,
+            Val::Num(113)
+        ])
+    );
+    // Where the text itself is unsure, no claim: "——" (one dash or two), an NBSP that may
+    // be an emptied cell.
+    assert_eq!(splitter::split("9——00413", 7, &[7]), Split::Unparsed);
+    assert_eq!(splitter::split("000000\u{a0}", 7, &[7]), Split::Unparsed);
+    assert_eq!(
+        splitter::split("0 \u{a0} 0 0 0 0 0", 7, &[7]),
+        Split::Unparsed
+    );
     // A value the text allows (sums ignored).
     assert!(splitter::admits(
         "1010001 12",

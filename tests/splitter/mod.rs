@@ -5,9 +5,10 @@
 //! The reading, in order:
 //! 1. **fields**: when the text holds tabs or `|`, every field between them is one cell
 //!    (an empty or NBSP-only field is a blank cell);
-//! 2. **direct**: when the separators (spaces, NBSP, U+3000, line breaks) cut the text into
-//!    exactly as many pieces as cells and each piece is one number or one dash, each piece
-//!    is its cell; in a text with line breaks, a line of only spaces/NBSP is a blank cell;
+//! 2. **direct**: when the separators (spaces, NBSP, U+3000, line breaks) and the dashes (a
+//!    dash is a cell of its own and ends the number before it) cut the text into exactly as
+//!    many pieces as cells and each piece is one number or one dash, each piece is its
+//!    cell; in a text with line breaks, a line of only spaces/NBSP is a blank cell;
 //! 3. **one digit per cell**: when the digits (and dashes) are exactly as many as the
 //!    cells, one per cell;
 //! 4. **sum**: otherwise every segmentation consistent with the separators (a separator
@@ -17,8 +18,9 @@
 //!    three groups of 5). Exactly one kept → that reading; none or several → no reading.
 //!
 //! Rows with fewer digits and dashes than cells are `TooFew`: no cell of them can be
-//! placed. Table 2 has no sums: only 1–3 apply to it. A lone NBSP between spaces (an
-//! empty cell, or only a space?) makes no claim (`Unparsed`).
+//! placed. Table 2 has no sums: only 1–3 apply to it. No claim (`Unparsed`) where the text
+//! itself is unsure: an NBSP on a line with digits that the direct reading does not
+//! explain (a space, or an emptied cell?), and "——" (one dash or two?).
 #![allow(dead_code)]
 
 /// One cell as the text gives it.
@@ -180,41 +182,65 @@ pub fn split(region: &str, n: usize, groups: &[usize]) -> Split {
     if region.contains('\t') || region.contains('|') {
         return fields(region, n);
     }
+    // "——" is one dash (破折号) or two dash cells: no claim.
+    if region.contains("——") {
+        return Split::Unparsed;
+    }
     let atoms = match atoms(region) {
         Some(a) => a,
         None => return Split::Unparsed,
     };
-    let chunks = atoms.last().map_or(0, |a| a.chunk + 1);
+    // An NBSP glued between digits may be a space or an emptied cell: only a reading
+    // that does not depend on it is claimed.
+    let nbsp = !region.contains('\n') && region.contains('\u{a0}');
     let units = atoms.iter().filter(|a| a.kind != Kind::Comma).count();
     if units < n {
-        return Split::TooFew;
+        return if nbsp { Split::Unparsed } else { Split::TooFew };
     }
-    // Direct: one token per chunk.
-    if chunks == n {
-        let mut cells = Vec::new();
-        for c in 0..chunks {
-            let idx: Vec<usize> = (0..atoms.len()).filter(|&k| atoms[k].chunk == c).collect();
-            let (i, j) = (idx[0], idx[idx.len() - 1] + 1);
-            let kinds: Vec<Kind> = atoms[i..j].iter().map(|a| a.kind).collect();
-            let val = match kinds.as_slice() {
-                [Kind::Dash] => Some(Val::Dash),
-                [Kind::Blank] => Some(Val::Blank),
-                k => number(k).map(Val::Num),
-            };
-            match val {
-                Some(v) => cells.push(piece(&atoms, i, j, v)),
-                None => {
-                    cells.clear();
-                    break;
-                }
+    // Direct: the pieces between separators and dashes (a dash is a cell of its own, and
+    // ends the number before it) are exactly the cells.
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < atoms.len() {
+        let mut j = k + 1;
+        if matches!(atoms[k].kind, Kind::Digit(_) | Kind::Comma) {
+            while j < atoms.len()
+                && atoms[j].chunk == atoms[k].chunk
+                && matches!(atoms[j].kind, Kind::Digit(_) | Kind::Comma)
+            {
+                j += 1;
             }
         }
+        pieces.push((k, j));
+        k = j;
+    }
+    if pieces.len() == n {
+        let cells: Vec<Piece> = pieces
+            .iter()
+            .filter_map(|&(i, j)| {
+                let kinds: Vec<Kind> = atoms[i..j].iter().map(|a| a.kind).collect();
+                let val = match kinds.as_slice() {
+                    [Kind::Dash] => Some(Val::Dash),
+                    [Kind::Blank] => Some(Val::Blank),
+                    k => number(k).map(Val::Num),
+                }?;
+                Some(Piece {
+                    val,
+                    start: atoms[i].start,
+                    end: atoms[j - 1].end,
+                    alone: true,
+                })
+            })
+            .collect();
         if cells.len() == n {
             return Split::Unique {
                 how: How::Direct,
                 cells,
             };
         }
+    }
+    if nbsp {
+        return Split::Unparsed;
     }
     // A glued run with thousands separators in it ("1,2340001,234") is too far from any
     // real paste to demand a reading: no claim beyond "no wrong number".
