@@ -23,7 +23,8 @@
 //!
 //! `GOUJI_PROP_CASES=n` sets the number of reports per (layout, collapse) variant
 //! (default below); `GOUJI_PROP_DUMP=<layout>/<collapse>:<seed>` prints one rendered
-//! report and its findings (`GOUJI_PROP_MUTATION=j` also the j-th change).
+//! report and its findings (`GOUJI_PROP_MUTATION=j` also the j-th change;
+//! `GOUJI_PROP_DUMP_FILE=path` also writes the text, changed if asked, to a file).
 //! `cargo test --release --test properties -- --nocapture` prints the figures.
 
 mod generator;
@@ -972,6 +973,9 @@ fn dump() {
     let base = generate(seed);
     let rend = render_with(&base, layout, seed, None, collapse);
     println!("{}\n-----\n{}", rend.variant, rend.text);
+    if let Ok(path) = std::env::var("GOUJI_PROP_DUMP_FILE") {
+        std::fs::write(path, &rend.text).expect("dump file");
+    }
     let rep = run_check(&rend);
     println!("{}", describe(&rep));
     if let Ok(j) = std::env::var("GOUJI_PROP_MUTATION") {
@@ -984,6 +988,9 @@ fn dump() {
             "----- mutated {}.{} {old} -> {new}\n{}",
             t.row, t.col, mrend.text
         );
+        if let Ok(path) = std::env::var("GOUJI_PROP_DUMP_FILE") {
+            std::fs::write(path, &mrend.text).expect("dump file");
+        }
         println!("{}", describe(&run_check(&mrend)));
     }
 }
