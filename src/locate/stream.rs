@@ -119,7 +119,7 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
         let k = match class(c) {
-            Class::Other => in_label_class(prev, c, next),
+            Class::Other => class_in(src, a + i, prev, c, next),
             k => k,
         };
         prev = Some(c);
@@ -137,6 +137,9 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
             for _ in 0..seps.implicit_blanks() {
                 toks.push(Tok::Blank);
             }
+        }
+        for _ in 0..seps.glued_nbsp_blanks() {
+            toks.push(Tok::Blank);
         }
         let start = a + i;
         let mut end = start + c.len_utf8();
@@ -156,12 +159,16 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
         }
         befores.push((toks.len(), std::mem::take(&mut seps)));
         toks.push(if digit {
-            Tok::Digits(start, end, false)
+            // "1,234" is one number as written, never split into digits.
+            Tok::Digits(start, end, src[start..end].contains(','))
         } else {
             Tok::Dash(start, end)
         });
     }
     if seps.nbsp_line {
+        toks.push(Tok::Blank);
+    }
+    for _ in 0..seps.glued_nbsp_blanks() {
         toks.push(Tok::Blank);
     }
     mark_hard(&mut toks, &befores, &seps);
@@ -196,6 +203,8 @@ struct SepRun {
     explicit: usize,
     /// Separators of any kind taken.
     len: usize,
+    /// NBSP taken.
+    nbsp: usize,
     /// The last separator taken.
     last: Option<char>,
     /// NBSP standing as a word of its own so far (" \u{a0}").
@@ -224,6 +233,7 @@ impl SepRun {
                 return Some(Tok::Blank);
             }
             '\u{a0}' => {
+                self.nbsp += 1;
                 self.nbsp_line = true;
                 self.nbsp_cell = true;
                 self.nbsp_word = matches!(last, Some(' ' | '\n' | '\u{3000}'))
@@ -251,6 +261,16 @@ impl SepRun {
     /// Empty cells between two numbers that no NBSP marked ("0\t\t0", "0 | | 0").
     fn implicit_blanks(&self) -> usize {
         self.tabs.max(self.pipes).saturating_sub(1 + self.explicit)
+    }
+
+    /// NBSP glued between other characters ("0\u{a0}131", a table copied with its
+    /// line breaks gone): each is an empty cell, as in the page it came from.
+    fn glued_nbsp_blanks(&self) -> usize {
+        if self.len > 0 && self.len == self.nbsp {
+            self.nbsp
+        } else {
+            0
+        }
     }
 
     fn cell_edge(&self) -> bool {
@@ -372,7 +392,11 @@ fn segment(src: &str, toks: &[Tok], n: usize, group: usize) -> Seg {
         // number ("300000 3", "0 0 0 0 0 12") one digit per cell needs the row to be one
         // glued run or a run no number is written as ("012"); otherwise only a split the
         // row's sum allows is taken, below, and that sum is then not checked.
-        let confirmed = toks.len() == 1 || run_together;
+        // "——" may be one dash cell or two: with it, the count does not decide.
+        let double_dash = toks
+            .iter()
+            .any(|t| matches!(*t, Tok::Dash(s, e) if src[s..e].chars().count() > 1));
+        let confirmed = (toks.len() == 1 || run_together) && !double_dash;
         if confirmed {
             return Seg::Placed {
                 cells: one_digit_each(src, toks),
@@ -582,11 +606,31 @@ fn in_label_class(prev: Option<char>, c: char, next: Option<char>) -> Class {
     let text = |x: Option<char>| x.is_some_and(|x| class(x) == Class::Other);
     if k == Class::Dash && text(prev) && text(next) {
         Class::Other
-    } else if is_wu(c) && !text(next) {
-        // "无" standing alone ("0 无 0", "467无—") is a cell meaning none, as "—" is.
-        Class::Dash
     } else {
         k
+    }
+}
+
+/// A character's class where "无" may be a cell: next to a number or a dash ("0 无 0",
+/// "467无—", "无6000612") it means none, as "—" does; between text ("（四）无 法提供") it
+/// is part of a label.
+fn class_in(src: &str, at: usize, prev: Option<char>, c: char, next: Option<char>) -> Class {
+    if !is_wu(c) {
+        return in_label_class(prev, c, next);
+    }
+    let data = |x: Option<char>| {
+        x.is_some_and(|x| matches!(class(x), Class::Digit | Class::Dash) || is_wu(x))
+    };
+    let before = src
+        .get(..at)
+        .and_then(|t| t.chars().rev().find(|&x| class(x) != Class::Sep));
+    let after = src
+        .get(at + c.len_utf8()..)
+        .and_then(|t| t.chars().find(|&x| class(x) != Class::Sep));
+    if data(before) || data(after) {
+        Class::Dash
+    } else {
+        Class::Other
     }
 }
 
@@ -604,7 +648,7 @@ fn data_end(src: &str, start: usize) -> usize {
         // "17,883": a thousands separator is part of the number.
         let thousands =
             c == ',' && prev.is_some_and(|p| p.is_ascii_digit()) && thousands_group(&text[i + 1..]);
-        if in_label_class(prev, c, next) == Class::Other && !thousands {
+        if class_in(src, start + i, prev, c, next) == Class::Other && !thousands {
             return start + i;
         }
         prev = Some(c);
@@ -622,7 +666,7 @@ fn label_end(src: &str, from: usize, limit: usize) -> usize {
     let mut cell_edge = false;
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
-        let k = in_label_class(prev, c, next);
+        let k = class_in(src, from + i, prev, c, next);
         prev = Some(c);
         match k {
             Class::Digit | Class::Dash => break,
@@ -645,7 +689,7 @@ fn label_start(src: &str, kw: usize, floor: usize, n: Option<u32>) -> usize {
     let mut it = before.char_indices().rev().peekable();
     while let Some((i, c)) = it.next() {
         let prev = it.peek().map(|&(_, p)| p);
-        match in_label_class(prev, c, next) {
+        match class_in(src, floor + i, prev, c, next) {
             Class::Other => start = floor + i,
             Class::Sep => {}
             Class::Digit => {
@@ -1277,11 +1321,7 @@ fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<T2Values, 
                 .find(|&(j, d)| j > 0 && (d != c || c != '—'))
                 .map_or(b, |(j, _)| i + j);
             (Tok::Dash(i, e), e)
-        } else if is_wu(c) && {
-            let prev = src.get(..i).and_then(|t| t.chars().last());
-            let next = src.get(i + c.len_utf8()..).and_then(|t| t.chars().next());
-            in_label_class(prev, c, next) == Class::Dash
-        } {
+        } else if class_in(src, i, None, c, None) == Class::Dash {
             (Tok::Dash(i, i + c.len_utf8()), i + c.len_utf8())
         } else if open_end {
             break;
@@ -1292,6 +1332,9 @@ fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<T2Values, 
             for _ in 0..seps.implicit_blanks() {
                 toks.push(Tok::Blank);
             }
+        }
+        for _ in 0..seps.glued_nbsp_blanks() {
+            toks.push(Tok::Blank);
         }
         befores.push((toks.len(), std::mem::take(&mut seps)));
         toks.push(tok);
