@@ -165,7 +165,7 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
             Tok::Dash(start, end)
         });
     }
-    if seps.nbsp_line {
+    if seps.nbsp_line && seps.newlines > 0 {
         toks.push(Tok::Blank);
     }
     for _ in 0..seps.glued_nbsp_blanks() {
@@ -1582,8 +1582,8 @@ mod tests {
         let s = "1\u{a0}2";
         assert_eq!(
             tokens(s, 0, s.len()).map(|t| t.len()),
-            Ok(2),
-            "NBSP as a separator"
+            Ok(3),
+            "NBSP glued between numbers is an empty cell"
         );
     }
 }
