@@ -114,7 +114,10 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
     // Blanks written as separators: a line holding only NBSP, or an empty cell between
     // two tabs or pipes (only between numbers: tabs before the first number are the
     // label's merged columns).
-    let mut seps = SepRun::default();
+    let mut seps = SepRun {
+        after_label: true,
+        ..SepRun::default()
+    };
     let mut prev = src.get(..a).and_then(|t| t.chars().last());
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
@@ -165,7 +168,9 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
             Tok::Dash(start, end)
         });
     }
-    if seps.nbsp_line && seps.newlines > 0 {
+    // An NBSP cell closing the row: on a line of its own, a word of its own, or after a
+    // cell edge.
+    if seps.nbsp_line && seps.newlines > 0 || seps.nbsp_word || seps.nbsp_cell && seps.cell_edge() {
         toks.push(Tok::Blank);
     }
     for _ in 0..seps.glued_nbsp_blanks() {
@@ -205,6 +210,8 @@ struct SepRun {
     len: usize,
     /// NBSP taken.
     nbsp: usize,
+    /// The run follows the label: its start is a cell edge for an NBSP cell.
+    after_label: bool,
     /// The last separator taken.
     last: Option<char>,
     /// NBSP standing as a word of its own so far (" \u{a0}").
@@ -240,7 +247,8 @@ impl SepRun {
                     || last == Some('\u{a0}') && was_word;
             }
             '\t' | '|' => {
-                let blank = self.cell_edge() && std::mem::take(&mut self.nbsp_cell);
+                let blank =
+                    (self.cell_edge() || self.after_label) && std::mem::take(&mut self.nbsp_cell);
                 self.nbsp_cell = false;
                 self.nbsp_line = false;
                 if c == '\t' {
@@ -396,7 +404,14 @@ fn segment(src: &str, toks: &[Tok], n: usize, group: usize) -> Seg {
         let double_dash = toks
             .iter()
             .any(|t| matches!(*t, Tok::Dash(s, e) if src[s..e].chars().count() > 1));
-        let confirmed = (toks.len() == 1 || run_together) && !double_dash;
+        // Cells the writer kept apart (an empty cell, a number between tabs) say the
+        // digits were not simply run together.
+        let kept_apart = toks.iter().any(|t| match *t {
+            Tok::Blank => true,
+            Tok::Digits(s, e, true) => digits_of(src, s, e).len() > 1,
+            _ => false,
+        });
+        let confirmed = (toks.len() == 1 || run_together) && !double_dash && !kept_apart;
         if confirmed {
             return Seg::Placed {
                 cells: one_digit_each(src, toks),
