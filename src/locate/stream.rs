@@ -619,6 +619,8 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 fn in_label_class(prev: Option<char>, c: char, next: Option<char>) -> Class {
     let k = class(c);
     let text = |x: Option<char>| x.is_some_and(|x| class(x) == Class::Other);
+    // Next to 无, which may be a cell ("—无", "无/"), a dash is a cell too.
+    let text = |x: Option<char>| text(x) && !x.is_some_and(is_wu);
     if k == Class::Dash && text(prev) && text(next) {
         Class::Other
     } else {
