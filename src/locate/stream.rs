@@ -333,6 +333,20 @@ fn one_digit_each(src: &str, toks: &[Tok]) -> Vec<Piece> {
     cells
 }
 
+impl Seg {
+    /// Why a row was not placed (for its note).
+    fn why_unplaced(&self) -> Message {
+        match self {
+            Seg::Unknown(m) => m.clone(),
+            _ => Message {
+                zh: "这串粘连的数字有不止一种拆分方式符合本表的合计关系".into(),
+                en: "these glued digits split in more than one way that fits the table's sums"
+                    .into(),
+            },
+        }
+    }
+}
+
 /// Longest number considered in a split (no cell of these tables comes near 10^9).
 const MAX_DIGITS: usize = 9;
 /// Splits kept before a row counts as hopelessly ambiguous.
@@ -900,13 +914,7 @@ pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
                     Some(_) => ReadHow::Unreadable,
                 };
                 if let (Some(r), Some(seg)) = (row, other) {
-                    let msg = match seg {
-                        Seg::Unknown(m) => m.clone(),
-                        _ => Message {
-                            zh: "这串粘连的数字有不止一种拆分方式符合本表的合计关系".into(),
-                            en: "these glued digits split in more than one way that fits the table's sums".into(),
-                        },
-                    };
+                    let msg = seg.why_unplaced();
                     read.notes.push(ctx.note(
                         "READ-ROW-UNPLACED",
                         Severity::Warning,
@@ -1202,13 +1210,7 @@ pub fn review(ctx: &Ctx, cx: &Compact, from: usize) -> Read {
             }
         }
         other => {
-            let msg = match other {
-                Seg::Unknown(m) => m.clone(),
-                _ => Message {
-                    zh: "这串粘连的数字有不止一种拆分方式".into(),
-                    en: "these glued digits split in more than one way".into(),
-                },
-            };
+            let msg = other.why_unplaced();
             read.notes.push(ctx.note(
                 "READ-ROW-UNPLACED",
                 Severity::Warning,
