@@ -312,6 +312,18 @@ pub const T4_ROWS: &[RowDef] = &[
     ),
 ];
 
+/// Which rule checks each Table 4 block's 总计 = its four results.
+pub const T4_SUM_RULES: &[(&str, &str)] =
+    &[("REV", "R10"), ("LIT_DIRECT", "R11"), ("LIT_AFTER", "R12")];
+
+/// The rule that checks a Table 4 block's sum.
+pub fn t4_sum_rule(block: &str) -> &'static str {
+    T4_SUM_RULES
+        .iter()
+        .find(|(b, _)| *b == block)
+        .map_or("R10", |(_, r)| r)
+}
+
 pub const T4_COLUMNS: &[ColDef] = &[
     ColDef {
         key: "UPHELD",

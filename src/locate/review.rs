@@ -92,7 +92,7 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
                         }
                         for block in ["REV", "LIT_DIRECT", "LIT_AFTER"] {
                             out.assumptions.push(Assumption {
-                                rule: match block { "REV" => "R10", "LIT_DIRECT" => "R11", _ => "R12" },
+                                rule: forms::t4_sum_rule(block),
                                 instance: block.to_string(),
                                 reason: Message {
                                     zh: format!("第四表数字“{}”粘连，按“总计 = 四项之和”拆分，故此关系无法核对", g.raw),

@@ -1186,11 +1186,7 @@ pub fn review(ctx: &Ctx, cx: &Compact, from: usize) -> Read {
             for (b, block) in blocks.iter().enumerate() {
                 if *summed {
                     read.assumptions.push(Assumption {
-                        rule: match *block {
-                            "REV" => "R10",
-                            "LIT_DIRECT" => "R11",
-                            _ => "R12",
-                        },
+                        rule: forms::t4_sum_rule(block),
                         instance: block.to_string(),
                         reason: Message {
                             zh: "第四表数字粘连，按“总计 = 四项之和”拆分，故此关系无法核对".into(),

@@ -72,7 +72,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
         }
     }
     if inp.found.get(&Review).copied().unwrap_or(false) {
-        for (rule, block) in [("R10", "REV"), ("R11", "LIT_DIRECT"), ("R12", "LIT_AFTER")] {
+        for &(block, rule) in forms::T4_SUM_RULES {
             let rhs = ["UPHELD", "CORRECTED", "OTHER", "PENDING"]
                 .iter()
                 .map(|c| cref(Review, block, c))
