@@ -219,6 +219,24 @@ pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
         .find(|&i| h[i] == first && h[i + n.len() - 1] == last && &h[i..i + n.len()] == n)
 }
 
+/// The char boundary at or before byte `i` (clamped to the text).
+pub fn floor_char(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after byte `i` (clamped to the text).
+pub fn ceil_char(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// One-based line and column (in chars) of a byte offset.
 pub struct LineIndex {
     starts: Vec<usize>,

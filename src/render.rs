@@ -1,6 +1,7 @@
 //! Compiler-style text output for the CLI (native only): the tables as read, each
 //! finding with its source line underlined, and a one-line verdict.
 
+use crate::normalize::{ceil_char, floor_char};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::{Error as FilesError, Files, SimpleFile};
 use codespan_reporting::term::{self, Config};
@@ -393,20 +394,6 @@ impl<'s> Window<'s> {
             .find(|&&(n, _, l)| new >= n && new <= n + l)
             .map_or(0, |&(n, o, _)| o + (new - n))
     }
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(s.len())
 }
 
 impl<'a> Files<'a> for Window<'_> {

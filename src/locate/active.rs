@@ -68,7 +68,7 @@ pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut 
             .collect(),
         columns: Vec::new(),
         line: ctx.line_of(start),
-        cells_read: read_count(out, TableId::Active),
+        cells_read: read_count(&out.cells, TableId::Active),
         cells_expected: expected,
     });
 }

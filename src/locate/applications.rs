@@ -18,8 +18,6 @@ struct T3Row<'a> {
     ambiguous: bool,
 }
 
-const W3: usize = 7;
-
 /// Reads the 7 data cells of a Table 3 row from one record, if it is one.
 fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a>> {
     let rec = &ctx.recs[i];
@@ -632,7 +630,7 @@ pub(super) fn locate(
             .map(|c| c.key.to_string())
             .collect(),
         line: ctx.line_of(start),
-        cells_read: read_count(out, TableId::Applications),
+        cells_read: read_count(&out.cells, TableId::Applications),
         cells_expected: keys.len() * W3,
     });
 }

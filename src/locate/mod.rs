@@ -53,6 +53,10 @@ impl<'a> DataCell<'a> {
     }
 }
 
+/// Cells in a Table 3 row, and in Table 4's one data row (three blocks), as the forms say.
+const W3: usize = crate::forms::T3_COLUMNS.len();
+const W4: usize = crate::forms::T4_ROWS.len() * crate::forms::T4_COLUMNS.len();
+
 /// A relation that was used to read the input and therefore cannot be checked.
 #[derive(Debug, Clone)]
 pub struct Assumption {
@@ -402,11 +406,8 @@ fn make_cell(
 }
 
 /// Cells of a table that were read (a value, or a blank shown as blank).
-fn read_count(out: &Located, t: TableId) -> usize {
-    out.cells
-        .iter()
-        .filter(|c| c.table == t && is_read(c))
-        .count()
+fn read_count(cells: &[Cell], t: TableId) -> usize {
+    cells.iter().filter(|c| c.table == t && is_read(c)).count()
 }
 
 /// A cell whose content is known: a value, or a blank the text shows as blank.

@@ -10,8 +10,6 @@ pub(super) fn is_t4_anchor(k: &str) -> bool {
     has(k, "行政复议") || has(k, "复议后起诉") || has(k, "未经复议") || has(k, "结果维持")
 }
 
-const W4: usize = 15;
-
 pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
     let n = ctx.recs.len();
     let is_anchor = |i: usize| {
@@ -190,7 +188,7 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
             .map(|c| c.key.to_string())
             .collect(),
         line: ctx.line_of(at),
-        cells_read: read_count(out, TableId::Review),
+        cells_read: read_count(&out.cells, TableId::Review),
         cells_expected: W4,
     });
 }

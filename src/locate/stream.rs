@@ -13,7 +13,7 @@
 
 use super::*;
 use crate::forms;
-use crate::normalize::{fold_width, key_char};
+use crate::normalize::{floor_char, fold_width, key_char};
 
 /// The paste with whitespace and quotes dropped and characters folded, as in
 /// `label_key`, with the source offset of every byte.
@@ -58,10 +58,7 @@ impl Compact {
         // Only the window can hold a hit: searching past it would make every row of
         // every candidate chain scan the rest of a long paste.
         let longest = keywords.iter().map(|k| k.len()).max().unwrap_or(0);
-        let mut end = limit.saturating_add(longest).min(self.text.len());
-        while !self.text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = floor_char(&self.text, limit.saturating_add(longest));
         let hay = self.text.get(from..end)?;
         keywords
             .iter()
@@ -136,12 +133,7 @@ fn tokens(src: &str, a: usize, b: usize) -> Result<Vec<Tok>, usize> {
             Class::Other => return Err(a + i),
             _ => {}
         }
-        if !toks.is_empty() {
-            for _ in 0..seps.implicit_blanks() {
-                toks.push(Tok::Blank);
-            }
-        }
-        for _ in 0..seps.glued_nbsp_blanks() {
+        for _ in 0..seps.blanks_before_token(toks.is_empty()) {
             toks.push(Tok::Blank);
         }
         let start = a + i;
@@ -269,6 +261,13 @@ impl SepRun {
     /// Empty cells between two numbers that no NBSP marked ("0\t\t0", "0 | | 0").
     fn implicit_blanks(&self) -> usize {
         self.tabs.max(self.pipes).saturating_sub(1 + self.explicit)
+    }
+
+    /// Blank cells this run stands for before the next token (`first`: no token yet,
+    /// so the tabs before it are the label's merged columns).
+    fn blanks_before_token(&self, first: bool) -> usize {
+        let implicit = if first { 0 } else { self.implicit_blanks() };
+        implicit + self.glued_nbsp_blanks()
     }
 
     /// NBSP glued between other characters ("0\u{a0}131", a table copied with its
@@ -621,13 +620,6 @@ struct RowAt {
     label: (usize, usize),
 }
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// A character's class inside label text: a slash or dash between two characters of
 /// text ("本年增/减") is text; "无" before a number, a dash or a separator is a cell.
 fn in_label_class(prev: Option<char>, c: char, next: Option<char>) -> Class {
@@ -762,21 +754,21 @@ fn t3_chain(ctx: &Ctx, cx: &Compact, layout: T3Layout, start: (usize, usize)) ->
 }
 
 /// Each row's data range in the source: from its label's end to the next label's start.
-fn data_ranges(src: &str, rows: &[RowAt]) -> Vec<(usize, usize, bool)> {
+fn data_ranges(src: &str, rows: &[RowAt]) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(rows.len());
     for (i, r) in rows.iter().enumerate() {
         match rows.get(i + 1) {
             Some(next) => {
                 let end = label_start(src, next.label.0, r.label.1, numbering(next.key));
                 let start = label_end(src, r.label.1, end);
-                out.push((start, end, false));
+                out.push((start, end));
             }
             None => {
-                let limit = floor_boundary(src, (r.label.1 + ROW_GAP * 4).min(src.len()));
+                let limit = floor_char(src, r.label.1 + ROW_GAP * 4);
                 let start = label_end(src, r.label.1, limit);
                 // The last row ends at the first text after its numbers.
                 let end = data_end(src, start);
-                out.push((start, end, true));
+                out.push((start, end));
             }
         }
     }
@@ -794,7 +786,7 @@ fn read_rows(src: &str, rows: &[RowAt], n: usize, group: usize) -> Vec<RowData> 
     data_ranges(src, rows)
         .into_iter()
         .zip(rows)
-        .map(|((s, e, _), r)| {
+        .map(|((s, e), r)| {
             let seg = match tokens(src, s, e) {
                 Ok(t) => segment(src, &t, n, group),
                 Err(_) => Seg::Unknown(Message {
@@ -882,7 +874,7 @@ pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
         t3_layout: Some(layout),
         ..Read::default()
     };
-    by_columns(ctx, layout, &mut rows, &mut read);
+    by_columns(layout, &mut rows, &mut read);
     let keys = layout.rows();
     for key in &keys {
         let row = rows.iter().find(|r| r.key == *key);
@@ -949,7 +941,7 @@ pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
             .map(|c| c.key.to_string())
             .collect(),
         line: Some(ctx.lines.line_col(ctx.src, first_at).0),
-        cells_read: read.cells.iter().filter(|c| is_read(c)).count(),
+        cells_read: read_count(&read.cells, TableId::Applications),
         cells_expected: keys.len() * W3,
     });
     read
@@ -986,7 +978,7 @@ const MAX_COMBOS: usize = 4096;
 /// Rows whose glued digits fit the row sum in several ways: the column sums
 /// (（七）总计 = outcome rows, 一 + 二 = （七） + 四) decide, when exactly one choice
 /// per row is left by every combination that satisfies them.
-fn by_columns(ctx: &Ctx, layout: T3Layout, rows: &mut [RowData], read: &mut Read) {
+fn by_columns(layout: T3Layout, rows: &mut [RowData], read: &mut Read) {
     let amb: Vec<usize> = (0..rows.len())
         .filter(|&i| matches!(rows[i].seg, Seg::Ambiguous(_)))
         .collect();
@@ -1093,7 +1085,6 @@ fn by_columns(ctx: &Ctx, layout: T3Layout, rows: &mut [RowData], read: &mut Read
                 }
             }
         }
-        let _ = ctx;
         rows[i].seg = Seg::Placed {
             cells: chosen,
             summed: true,
@@ -1239,7 +1230,7 @@ pub fn review(ctx: &Ctx, cx: &Compact, from: usize) -> Read {
             .map(|c| c.key.to_string())
             .collect(),
         line: Some(ctx.lines.line_col(ctx.src, range.0).0),
-        cells_read: read.cells.iter().filter(|c| is_read(c)).count(),
+        cells_read: read_count(&read.cells, TableId::Review),
         cells_expected: W4,
     });
     read
@@ -1343,12 +1334,7 @@ fn t2_tokens(src: &str, a: usize, b: usize, open_end: bool) -> Result<T2Values, 
         } else {
             return Err(i);
         };
-        if !toks.is_empty() {
-            for _ in 0..seps.implicit_blanks() {
-                toks.push(Tok::Blank);
-            }
-        }
-        for _ in 0..seps.glued_nbsp_blanks() {
+        for _ in 0..seps.blanks_before_token(toks.is_empty()) {
             toks.push(Tok::Blank);
         }
         befores.push((toks.len(), std::mem::take(&mut seps)));
@@ -1524,7 +1510,7 @@ pub fn active(
             .collect(),
         columns: Vec::new(),
         line: Some(ctx.lines.line_col(ctx.src, first_at).0),
-        cells_read: read.cells.iter().filter(|c| is_read(c)).count(),
+        cells_read: read_count(&read.cells, TableId::Active),
         cells_expected: expected,
     });
     // The format this table's own markers indicate (as the line reader says it).
@@ -1533,9 +1519,6 @@ pub fn active(
     let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
     (read, (m21 != m19).then_some(format))
 }
-
-const W3: usize = 7;
-const W4: usize = 15;
 
 #[cfg(test)]
 mod tests {
