@@ -2,10 +2,29 @@
 //! formula in the form's own labels, official wording and description. Rule ids are
 //! never renumbered.
 
-use crate::{Message, RuleInfo, Severity, TableId};
+use crate::{Message, RuleId, RuleInfo, Severity, TableId};
+
+/// How a relation's two sides must compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Eq,
+    Le,
+    Ge,
+}
+
+impl Op {
+    /// The sign of a broken relation: what the two sides are, since they are not as required.
+    pub fn broken_sign(self) -> &'static str {
+        match self {
+            Op::Eq => "≠",
+            Op::Le => ">",
+            Op::Ge => "<",
+        }
+    }
+}
 
 pub struct RuleDef {
-    pub id: &'static str,
+    pub id: RuleId,
     pub code: &'static str,
     pub severity: Severity,
     pub table: Option<TableId>,
@@ -22,118 +41,140 @@ use TableId::{Active as T2, Applications as T3, Review as T4};
 const OFFICIAL_R1: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 pub const RULES: &[RuleDef] = &[
-    RuleDef { id: "R1", code: "T3-BALANCE", severity: E, table: Some(T3),
+    RuleDef { id: RuleId::R1, code: "T3-BALANCE", severity: E, table: Some(T3),
         formula_zh: "一 + 二 = （七）总计 + 四", formula_en: "NEW + CARRY_IN = TOTAL + CARRY_OUT",
         official: Some(OFFICIAL_R1),
         zh: "每一列：本年新收加上年结转，等于办理结果总计加结转下年度", en: "in every column, new plus carried-in applications equal the handled total plus those carried out" },
-    RuleDef { id: "R2", code: "T3-OUTCOME-SUM", severity: E, table: Some(T3),
+    RuleDef { id: RuleId::R2, code: "T3-OUTCOME-SUM", severity: E, table: Some(T3),
         formula_zh: "（七）总计 = （一）+（二）+（三）1–8 +（四）1–3 +（五）1–5 +（六）", formula_en: "TOTAL = sum of all outcome rows",
         official: None,
         zh: "每一列：（七）总计等于各项办理结果之和（各情形互斥）", en: "in every column, （七）总计 is the sum of the mutually exclusive outcome rows" },
-    RuleDef { id: "R3", code: "T3-ROW-SUM", severity: E, table: Some(T3),
+    RuleDef { id: RuleId::R3, code: "T3-ROW-SUM", severity: E, table: Some(T3),
         formula_zh: "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他", formula_en: "TOT = NP + BE + RI + PW + LS + OT",
         official: None,
         zh: "每一行：总计列等于六个申请人列之和", en: "in every row, the 总计 column is the sum of the six applicant columns" },
-    RuleDef { id: "R4", code: "T3-VALUE", severity: E, table: Some(T3),
+    RuleDef { id: RuleId::R4, code: "T3-VALUE", severity: E, table: Some(T3),
         formula_zh: "每个数据单元格为非负整数", formula_en: "every data cell is an integer ≥ 0",
         official: None, zh: "第三表每个数据单元格都是非负整数", en: "every Table 3 data cell is a non-negative integer" },
-    RuleDef { id: "R5", code: "T3-EXCEEDS-INFLOW", severity: E, table: Some(T3),
+    RuleDef { id: RuleId::R5, code: "T3-EXCEEDS-INFLOW", severity: E, table: Some(T3),
         formula_zh: "四 ≤ 一 + 二，（七）总计 ≤ 一 + 二", formula_en: "CARRY_OUT ≤ NEW + CARRY_IN, TOTAL ≤ NEW + CARRY_IN",
         official: Some(OFFICIAL_R1),
         zh: "办理结果总计和结转下年度都不能超过新收加上年结转（作为 R1 的说明报告）", en: "neither the handled total nor the carried-out count can exceed new plus carried-in (reported with R1)" },
-    RuleDef { id: "R6", code: "T3-EMPTY-COLUMN", severity: E, table: Some(T3),
+    RuleDef { id: RuleId::R6, code: "T3-EMPTY-COLUMN", severity: E, table: Some(T3),
         formula_zh: "若 一 + 二 = 0，则该列全部为 0", formula_en: "if NEW + CARRY_IN = 0, every cell of the column is 0",
         official: Some(OFFICIAL_R1),
         zh: "某类申请人没有申请时，该列不应有任何办理结果", en: "a column with no applications cannot have outcomes" },
-    RuleDef { id: "R7", code: "T3-CARRY-OUT-GT-NEW", severity: W, table: Some(T3),
+    RuleDef { id: RuleId::R7, code: "T3-CARRY-OUT-GT-NEW", severity: W, table: Some(T3),
         formula_zh: "四 ≤ 一", formula_en: "CARRY_OUT ≤ NEW",
         official: None,
         zh: "结转下年度的申请通常是年末新收的，一般不超过本年新收", en: "carried-out applications are normally late-year receipts, so not more than the new ones" },
-    RuleDef { id: "R10", code: "T4-REVIEW-SUM", severity: E, table: Some(T4),
+    RuleDef { id: RuleId::R10, code: "T4-REVIEW-SUM", severity: E, table: Some(T4),
         formula_zh: "行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结", formula_en: "REV.TOTAL = UPHELD + CORRECTED + OTHER + PENDING",
         official: None, zh: "行政复议的总计等于四种结果之和", en: "the review total is the sum of its four outcomes" },
-    RuleDef { id: "R11", code: "T4-DIRECT-SUIT-SUM", severity: E, table: Some(T4),
+    RuleDef { id: RuleId::R11, code: "T4-DIRECT-SUIT-SUM", severity: E, table: Some(T4),
         formula_zh: "未经复议直接起诉 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结", formula_en: "LIT_DIRECT.TOTAL = UPHELD + CORRECTED + OTHER + PENDING",
         official: None, zh: "未经复议直接起诉的总计等于四种结果之和", en: "the direct-suit total is the sum of its four outcomes" },
-    RuleDef { id: "R12", code: "T4-SUIT-AFTER-REVIEW-SUM", severity: E, table: Some(T4),
+    RuleDef { id: RuleId::R12, code: "T4-SUIT-AFTER-REVIEW-SUM", severity: E, table: Some(T4),
         formula_zh: "复议后起诉 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结", formula_en: "LIT_AFTER.TOTAL = UPHELD + CORRECTED + OTHER + PENDING",
         official: None, zh: "复议后起诉的总计等于四种结果之和", en: "the suit-after-review total is the sum of its four outcomes" },
-    RuleDef { id: "R13", code: "T4-VALUE", severity: E, table: Some(T4),
+    RuleDef { id: RuleId::R13, code: "T4-VALUE", severity: E, table: Some(T4),
         formula_zh: "15 个单元格均为非负整数", formula_en: "all 15 cells are integers ≥ 0",
         official: None, zh: "第四表每个单元格都是非负整数", en: "every Table 4 cell is a non-negative integer" },
-    RuleDef { id: "R14", code: "T4-SUITS-AFTER-REVIEW", severity: W, table: Some(T4),
+    RuleDef { id: RuleId::R14, code: "T4-SUITS-AFTER-REVIEW", severity: W, table: Some(T4),
         formula_zh: "复议后起诉 总计 ≤ 行政复议 总计", formula_en: "LIT_AFTER.TOTAL ≤ REV.TOTAL",
         official: None, zh: "复议后起诉的案件一般不多于行政复议案件（可能涉及往年复议）", en: "suits after review normally do not outnumber reviews (they may concern earlier years)" },
-    RuleDef { id: "R15", code: "T4-SUITS-AFTER-CONCLUDED", severity: I, table: Some(T4),
+    RuleDef { id: RuleId::R15, code: "T4-SUITS-AFTER-CONCLUDED", severity: I, table: Some(T4),
         formula_zh: "复议后起诉 总计 ≤ 行政复议 维持 + 纠正 + 其他结果", formula_en: "LIT_AFTER.TOTAL ≤ REV.UPHELD + CORRECTED + OTHER",
         official: None, zh: "只有审结的复议才能起诉", en: "only concluded reviews can be followed by a suit" },
-    RuleDef { id: "R16", code: "T4-WITHOUT-APPLICATIONS", severity: I, table: Some(T4),
+    RuleDef { id: RuleId::R16, code: "T4-WITHOUT-APPLICATIONS", severity: I, table: Some(T4),
         formula_zh: "若 一 + 二 的总计为 0，则第四表总计一般为 0", formula_en: "no applications → normally no review or suit",
         official: None, zh: "没有申请却有复议或诉讼（可能涉及往年答复）", en: "reviews or suits without any application (they may concern earlier years' replies)" },
-    RuleDef { id: "R18", code: "T2-VALUE-2021", severity: E, table: Some(T2),
+    RuleDef { id: RuleId::R18, code: "T2-VALUE-2021", severity: E, table: Some(T2),
         formula_zh: "件数为非负整数，收费金额为非负数", formula_en: "counts are integers ≥ 0, the fee amount a number ≥ 0",
         official: None, zh: "第二表（2021 格式）的数值类型", en: "value types of Table 2 (2021 format)" },
-    RuleDef { id: "R19", code: "T2-VALID-GE-MADE", severity: W, table: Some(T2),
+    RuleDef { id: RuleId::R19, code: "T2-VALID-GE-MADE", severity: W, table: Some(T2),
         formula_zh: "现行有效件数 ≥ 本年制发件数", formula_en: "VALID ≥ MADE",
         official: None, zh: "本年制发的文件一般仍现行有效", en: "documents made this year are normally still in force" },
-    RuleDef { id: "R22", code: "T2-COUNTY-REGULATIONS", severity: I, table: Some(T2),
+    RuleDef { id: RuleId::R22, code: "T2-COUNTY-REGULATIONS", severity: I, table: Some(T2),
         formula_zh: "县级及以下机关：规章 = 0", formula_en: "county level and below: REG = 0",
         official: None, zh: "县级及以下机关无权制定规章（《立法法》）", en: "county-level and lower bodies cannot make 规章 (Legislation Law)" },
-    RuleDef { id: "R23", code: "T2-VALUE-2019", severity: E, table: Some(T2),
+    RuleDef { id: RuleId::R23, code: "T2-VALUE-2019", severity: E, table: Some(T2),
         formula_zh: "除本年增/减外均为非负数，本年增/减为整数", formula_en: "all cells ≥ 0 except the signed 本年增/减",
         official: None, zh: "第二表（2019 试行格式）的数值类型", en: "value types of Table 2 (2019 trial format)" },
-    RuleDef { id: "R24", code: "T2-ITEMS-NONNEGATIVE", severity: E, table: Some(T2),
+    RuleDef { id: RuleId::R24, code: "T2-ITEMS-NONNEGATIVE", severity: E, table: Some(T2),
         formula_zh: "上一年项目数量 + 本年增/减 ≥ 0", formula_en: "PREV_ITEMS + DELTA ≥ 0",
         official: None, zh: "本年项目数量不能为负", en: "this year's item count cannot be negative" },
-    RuleDef { id: "R26", code: "T2-PUBLISHED-TOTAL", severity: W, table: Some(T2),
+    RuleDef { id: RuleId::R26, code: "T2-PUBLISHED-TOTAL", severity: W, table: Some(T2),
         formula_zh: "对外公开总数量 ≥ 本年新公开数量", formula_en: "TOTAL_PUBLISHED ≥ NEW_PUBLISHED",
         official: None, zh: "对外公开总数量包含本年新公开的数量", en: "the total published includes this year's new ones" },
-    RuleDef { id: "R27", code: "T2-PUBLISHED-LE-MADE", severity: I, table: Some(T2),
+    RuleDef { id: RuleId::R27, code: "T2-PUBLISHED-LE-MADE", severity: I, table: Some(T2),
         formula_zh: "本年新公开数量 ≤ 本年新制作数量", formula_en: "NEW_PUBLISHED ≤ NEW_MADE",
         official: None, zh: "新公开的一般不多于新制作的（上年末制作的可能本年公开）", en: "newly published normally not more than newly made" },
-    RuleDef { id: "R28", code: "REPORT-YEAR", severity: W, table: None,
+    RuleDef { id: RuleId::R28, code: "REPORT-YEAR", severity: W, table: None,
         formula_zh: "标题年份 = 统计期限年份，且与格式相符", formula_en: "title year = statistical period year, consistent with the format",
         official: None, zh: "报告年份、统计期限与表格格式一致", en: "the report's year, statistical period and format agree" },
-    RuleDef { id: "R29", code: "REPORT-MIXED-FORMAT", severity: W, table: None,
+    RuleDef { id: RuleId::R29, code: "REPORT-MIXED-FORMAT", severity: W, table: None,
         formula_zh: "各表格式一致", formula_en: "all tables from one format",
         official: None, zh: "报告各表应来自同一版格式", en: "the report's tables come from one format" },
-    RuleDef { id: "R30", code: "REPORT-TABLES-PRESENT", severity: W, table: None,
+    RuleDef { id: RuleId::R30, code: "REPORT-TABLES-PRESENT", severity: W, table: None,
         formula_zh: "三张统计表齐全", formula_en: "all three statistical tables present",
         official: None, zh: "主动公开、依申请公开、复议诉讼三张表都应出现", en: "the three statistical tables are all present" },
 ];
 
+// The table above is indexed by id: its order is `RuleId::ALL`'s, checked when compiling.
+const _: () = {
+    assert!(RULES.len() == RuleId::ALL.len());
+    let mut i = 0;
+    while i < RULES.len() {
+        assert!(RULES[i].id as usize == i);
+        i += 1;
+    }
+};
+
 /// Rules whose failure is reported inside another rule's finding (domain-spec §B.1: R5 is
 /// "reported as the R1 failure, with this as the explanation"): (rule, reported with).
-const REPORTED_WITH: &[(&str, &str)] = &[("R5", "R1")];
+const REPORTED_WITH: &[(RuleId, RuleId)] = &[(RuleId::R5, RuleId::R1)];
 
 /// The rule whose finding carries this rule's failure, if any.
-pub fn reported_with(id: &str) -> Option<&'static str> {
+pub fn reported_with(id: RuleId) -> Option<RuleId> {
     REPORTED_WITH
         .iter()
         .find(|(r, _)| *r == id)
         .map(|(_, w)| *w)
 }
 
-pub fn rule(id: &str) -> Option<&'static RuleDef> {
-    RULES.iter().find(|r| r.id == id)
+/// A rule's catalogue entry.
+pub fn rule(id: RuleId) -> &'static RuleDef {
+    &RULES[id as usize]
+}
+
+impl RuleDef {
+    /// The formula in the form's own labels, both languages.
+    pub fn formula(&self) -> Message {
+        Message {
+            zh: self.formula_zh.into(),
+            en: self.formula_en.into(),
+        }
+    }
+    /// The one-line description, both languages.
+    pub fn description(&self) -> Message {
+        Message {
+            zh: self.zh.into(),
+            en: self.en.into(),
+        }
+    }
 }
 
 pub fn infos() -> Vec<RuleInfo> {
     RULES
         .iter()
         .map(|r| RuleInfo {
-            id: r.id.to_string(),
+            id: r.id,
             severity: r.severity,
             table: r.table,
-            formula: Message {
-                zh: r.formula_zh.to_string(),
-                en: r.formula_en.to_string(),
-            },
+            formula: r.formula(),
             official: r.official.map(str::to_string),
-            description: Message {
-                zh: r.zh.to_string(),
-                en: r.en.to_string(),
-            },
+            description: r.description(),
         })
         .collect()
 }

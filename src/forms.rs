@@ -2,6 +2,8 @@
 //! keywords that recognise a label in any copy, and which rows exist in which format.
 //! A new format is a new table here, not new code elsewhere.
 
+use crate::RuleId;
+
 /// The two national formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -76,8 +78,15 @@ pub const T3_COLUMNS: &[ColDef] = &[
     },
 ];
 
-/// The six applicant columns (everything but 总计).
-pub const COLS6: &[&str] = &["NP", "BE", "RI", "PW", "LS", "OT"];
+/// Tables 3 and 4 add up across: a row's last column (总计) is the sum of the others.
+/// Table 2 has no such sum.
+pub fn row_sum(table: crate::TableId) -> Option<(&'static ColDef, &'static [ColDef])> {
+    match table {
+        crate::TableId::Applications => T3_COLUMNS.split_last(),
+        crate::TableId::Review => T4_COLUMNS.split_last(),
+        crate::TableId::Active => None,
+    }
+}
 
 const fn row(
     key: &'static str,
@@ -313,15 +322,18 @@ pub const T4_ROWS: &[RowDef] = &[
 ];
 
 /// Which rule checks each Table 4 block's 总计 = its four results.
-pub const T4_SUM_RULES: &[(&str, &str)] =
-    &[("REV", "R10"), ("LIT_DIRECT", "R11"), ("LIT_AFTER", "R12")];
+pub const T4_SUM_RULES: &[(&str, RuleId)] = &[
+    ("REV", RuleId::R10),
+    ("LIT_DIRECT", RuleId::R11),
+    ("LIT_AFTER", RuleId::R12),
+];
 
 /// The rule that checks a Table 4 block's sum.
-pub fn t4_sum_rule(block: &str) -> &'static str {
+pub fn t4_sum_rule(block: &str) -> RuleId {
     T4_SUM_RULES
         .iter()
         .find(|(b, _)| *b == block)
-        .map_or("R10", |(_, r)| r)
+        .map_or(RuleId::R10, |(_, r)| *r)
 }
 
 pub const T4_COLUMNS: &[ColDef] = &[
@@ -640,6 +652,31 @@ pub fn cell_label(table: crate::TableId, row: &str, col: &str) -> String {
                 .map_or(col, |c| c.label);
             format!("{r}·{c}")
         }
+    }
+}
+
+/// A cell of an official form named by its static keys: rule evaluation allocates nothing
+/// per operand; a `CellRef` (the serialised form) is made only for what a finding reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FormCell {
+    pub table: crate::TableId,
+    pub row: &'static str,
+    pub column: &'static str,
+}
+
+impl FormCell {
+    pub const fn new(table: crate::TableId, row: &'static str, column: &'static str) -> Self {
+        FormCell { table, row, column }
+    }
+    pub fn to_ref(self) -> crate::CellRef {
+        crate::CellRef {
+            table: self.table,
+            row: self.row.into(),
+            column: self.column.into(),
+        }
+    }
+    pub fn name(self) -> Name {
+        cell_name(self.table, self.row, self.column)
     }
 }
 

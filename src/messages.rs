@@ -1,10 +1,9 @@
 //! zh-CN and English wording of findings and reasons, filled from rule parameters.
 //! The engine returns numbers and cell keys; only this module makes sentences.
 
-use crate::catalogue::RuleDef;
-use crate::forms::{self, Name};
-use crate::rules::{Key, Op, Rel};
-use crate::{CellRef, Message, Num};
+use crate::catalogue::{Op, RuleDef};
+use crate::forms::{self, FormCell, Name};
+use crate::{CellRef, Message, Num, RuleId};
 
 fn m(zh: String, en: String) -> Message {
     Message { zh, en }
@@ -90,67 +89,62 @@ pub fn empty_column(col_zh: &str, col_en: &str, suspects: &[CellRef]) -> Message
     )
 }
 
-pub fn formula(def: &RuleDef, rel: &Rel) -> Message {
+/// A rule's formula for one instance: per-column rules name their column, per-row rules
+/// their row.
+pub fn formula(def: &RuleDef, instance: &str) -> Message {
     let col_zh = forms::T3_COLUMNS
         .iter()
-        .find(|c| c.key == rel.instance)
+        .find(|c| c.key == instance)
         .map(|c| c.label);
     match (def.id, col_zh) {
-        ("R1" | "R2" | "R7", Some(c)) => m(
+        (RuleId::R1 | RuleId::R2 | RuleId::R7, Some(c)) => m(
             format!("{}（{c}列）", def.formula_zh),
-            format!("{} (column {})", def.formula_en, rel.instance),
+            format!("{} (column {instance})", def.formula_en),
         ),
-        ("R3", _) => {
-            let row = forms::t3_row(&rel.instance).map_or("", |r| r.short);
+        (RuleId::R3, _) => {
+            let row = forms::t3_row(instance).map_or("", |r| r.short);
             m(
                 format!("{}（{row}行）", def.formula_zh),
-                format!("{} (row {})", def.formula_en, rel.instance),
+                format!("{} (row {instance})", def.formula_en),
             )
         }
-        _ => m(def.formula_zh.to_string(), def.formula_en.to_string()),
+        _ => def.formula(),
     }
 }
 
-/// The sign of a broken relation: what the two sides are, since they are not as required.
-fn broken_sign(op: Op) -> &'static str {
-    match op {
-        Op::Eq => "≠",
-        Op::Le => ">",
-        Op::Ge => "<",
-    }
-}
-
+/// A broken relation: its two sides `(left, right)`, the suspects and, when one cell
+/// explains it, the value that cell would need.
 pub fn relation(
     def: &RuleDef,
-    rel: &Rel,
-    lsum: Num,
-    rsum: Num,
-    suspects: &[Key],
+    instance: &str,
+    op: Op,
+    (lsum, rsum): (Num, Num),
+    suspects: &[FormCell],
     fix: Option<Num>,
     exceeds: &[String],
 ) -> Message {
-    let f = formula(def, rel);
+    let f = formula(def, instance);
     let diff = lsum
         .checked_sub(rsum)
         .map_or_else(String::new, |d| d.to_string());
-    let op = broken_sign(rel.op);
-    let mut zh = format!("{}：左边 {lsum} {op} 右边 {rsum}", f.zh);
-    let mut en = format!("{}: left {lsum} {op} right {rsum}", f.en);
-    if rel.op == Op::Eq {
+    let sign = op.broken_sign();
+    let mut zh = format!("{}：左边 {lsum} {sign} 右边 {rsum}", f.zh);
+    let mut en = format!("{}: left {lsum} {sign} right {rsum}", f.en);
+    if op == Op::Eq {
         zh.push_str(&format!("（差 {diff}）"));
         en.push_str(&format!(" (difference {diff})"));
     }
     if let (Some(s), Some(v)) = (suspects.first(), fix) {
         if suspects.len() == 1 {
-            let l = name(&s.to_ref());
+            let l = s.name();
             let (lz, le) = (&l.zh, &l.en);
             zh.push_str(&format!("；最可能出错的是“{lz}”，应为 {v}"));
             en.push_str(&format!(
                 "; the likely wrong cell is {le}, which would need to be {v}"
             ));
         }
-    } else if !suspects.is_empty() && rel.op == Op::Eq {
-        let names: Vec<Name> = suspects.iter().map(|k| name(&k.to_ref())).collect();
+    } else if !suspects.is_empty() && op == Op::Eq {
+        let names: Vec<Name> = suspects.iter().map(|k| k.name()).collect();
         let zn: Vec<&str> = names.iter().map(|n| n.zh.as_str()).collect();
         let en_n: Vec<&str> = names.iter().map(|n| n.en.as_str()).collect();
         zh.push_str(&format!("；可疑单元格：{}", zn.join("、")));

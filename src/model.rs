@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub type Key = Cow<'static, str>;
 
 use crate::num::Num;
+use crate::rule_id::RuleId;
 
 /// Version of the JSON report layout; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -162,7 +163,7 @@ pub struct Operand {
 /// One rule instance as evaluated (e.g. R1 in column NP).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Check {
-    pub rule: Key,
+    pub rule: RuleId,
     /// Which instance: a column key, row key or block key ("NP", "DENY_1", "REV").
     pub instance: Key,
     pub severity: Severity,
@@ -174,7 +175,7 @@ pub struct Check {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: RuleId,
     /// Stable machine code, e.g. "T3-BALANCE".
     pub code: String,
     pub severity: Severity,
@@ -200,6 +201,15 @@ pub struct Finding {
     /// Source position of the first suspect cell, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+}
+
+/// A relation the reader used to read the input (e.g. a row sum that split glued digits):
+/// it cannot also check that input, so the rule instance is "cannot check" with `reason`.
+#[derive(Debug, Clone)]
+pub struct Assumption {
+    pub rule: RuleId,
+    pub instance: String,
+    pub reason: Message,
 }
 
 /// What was found about one official table.

@@ -141,7 +141,7 @@ fn diagnostic(f: &Finding, id: usize, report: &Report, lang: Lang) -> Diagnostic
             Lang::En => format!("values: {}", ops.join(", ")),
         });
     }
-    if let Some(official) = crate::catalogue::rule(&f.rule).and_then(|r| r.official) {
+    if let Some(official) = crate::catalogue::rule(f.rule).official {
         notes.push(match lang {
             Lang::Zh => format!("表中原注：{official}"),
             Lang::En => format!("official note in the table: {official}"),

@@ -173,7 +173,7 @@ fn score(path: &Path, truth: &Value) -> Score {
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| (f.rule.clone(), f.instance.clone()))
+        .map(|f| (f.rule.to_string(), f.instance.clone()))
         .collect();
     s.got_err.sort();
     s.got_err.dedup();

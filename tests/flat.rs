@@ -129,7 +129,7 @@ fn check_fixture(path: &Path) -> (Vec<String>, usize, usize, usize) {
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| (f.rule.clone(), f.instance.clone()))
+        .map(|f| (f.rule.to_string(), f.instance.clone()))
         .collect();
     if got_err != want_err {
         bad.push(format!("error findings {:?}, want {:?}", got_err, want_err));

@@ -600,7 +600,7 @@ pub(super) fn locate(
             }
             if let Some(reason) = &row.assumed {
                 out.assumptions.push(Assumption {
-                    rule: "R3",
+                    rule: crate::RuleId::R3,
                     instance: key.to_string(),
                     reason: reason.clone(),
                 });

@@ -57,13 +57,7 @@ impl<'a> DataCell<'a> {
 const W3: usize = crate::forms::T3_COLUMNS.len();
 const W4: usize = crate::forms::T4_ROWS.len() * crate::forms::T4_COLUMNS.len();
 
-/// A relation that was used to read the input and therefore cannot be checked.
-#[derive(Debug, Clone)]
-pub struct Assumption {
-    pub rule: &'static str,
-    pub instance: String,
-    pub reason: Message,
-}
+pub use crate::model::Assumption;
 
 #[derive(Debug, Default)]
 pub struct Located {

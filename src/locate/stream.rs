@@ -882,7 +882,7 @@ pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
             Some(Seg::Placed { cells, summed }) => {
                 if *summed {
                     read.assumptions.push(Assumption {
-                        rule: "R3",
+                        rule: crate::RuleId::R3,
                         instance: key.to_string(),
                         reason: Message {
                             zh: format!("“{}”一行的数字粘连，按“总计 = 六列之和”拆分，故此关系无法核对", short(key)),
@@ -1067,7 +1067,7 @@ fn by_columns(layout: T3Layout, rows: &mut [RowData], read: &mut Read) {
         for (c, col) in forms::T3_COLUMNS.iter().enumerate() {
             let differs = cands.iter().any(|o| o[c].value != chosen[c].value);
             if differs {
-                for rule in ["R1", "R2"] {
+                for rule in [crate::RuleId::R1, crate::RuleId::R2] {
                     if !read
                         .assumptions
                         .iter()

@@ -6,19 +6,23 @@ use super::*;
 /// R4, R13, R18, R23: the value type of every cell, one instance per row.
 pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
     let inp = ev.inp;
-    let mut groups: Vec<(&str, TableId, String, Vec<&Cell>)> = Vec::new();
+    let mut groups: Vec<(RuleId, TableId, String, Vec<&Cell>)> = Vec::new();
     let active = inp.tables.get(TableId::Active);
     let t2_rule = match active_format(inp) {
-        Format::F2021 => "R18",
-        Format::F2019 => "R23",
+        Format::F2021 => RuleId::R18,
+        Format::F2019 => RuleId::R23,
     };
     for (rule, t, cells) in [
         (
-            "R4",
+            RuleId::R4,
             TableId::Applications,
             inp.tables.get(TableId::Applications),
         ),
-        ("R13", TableId::Review, inp.tables.get(TableId::Review)),
+        (
+            RuleId::R13,
+            TableId::Review,
+            inp.tables.get(TableId::Review),
+        ),
         (t2_rule, TableId::Active, active),
     ] {
         for c in cells {
@@ -29,9 +33,7 @@ pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &m
         }
     }
     for (rule, table, row, cells) in groups {
-        let Some(def) = catalogue::rule(rule) else {
-            continue;
-        };
+        let def = catalogue::rule(rule);
         let mut bad = Vec::new();
         let mut unknown = None;
         for c in &cells {
@@ -62,29 +64,18 @@ pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &m
         checks.push(check(def, row.clone(), Status::Fail, None));
         for c in bad {
             let r = c.cell_ref();
+            let message = messages::bad_value(&forms::cell_name(table, &c.row, &c.column), &c.raw);
             findings.push(Finding {
-                rule: def.id.to_string(),
-                code: def.code.to_string(),
-                severity: def.severity,
-                status: Status::Fail,
-                instance: row.clone(),
-                formula: Message {
-                    zh: def.formula_zh.into(),
-                    en: def.formula_en.into(),
-                },
                 cells: vec![r.clone()],
                 suspects: vec![r.clone()],
                 operands: vec![Operand {
-                    cell: r.clone(),
+                    cell: r,
                     value: c.value,
                     assumed: None,
                 }],
-                expected: None,
                 actual: c.value,
-                difference: None,
-                suggested: None,
-                message: messages::bad_value(&forms::cell_name(table, &c.row, &c.column), &c.raw),
                 span: c.span,
+                ..finding(def, row.clone(), message)
             });
         }
     }
@@ -110,11 +101,9 @@ pub(super) fn empty_column_rule(
     let Some(layout) = ev.inp.t3_layout else {
         return;
     };
-    let Some(def) = catalogue::rule("R6") else {
-        return;
-    };
+    let def = catalogue::rule(RuleId::R6);
     for col in forms::T3_COLUMNS {
-        let inflow: Vec<Key> = ["NEW", "CARRY_IN"]
+        let inflow: Vec<FormCell> = ["NEW", "CARRY_IN"]
             .iter()
             .map(|r| cref(TableId::Applications, r, col.key))
             .collect();
@@ -150,21 +139,17 @@ pub(super) fn empty_column_rule(
             continue;
         }
         checks.push(check(def, col.key, Status::Fail, None));
-        let suspects: Vec<Key> = nonzero.iter().map(|(c, _)| *c).collect();
+        let suspects: Vec<FormCell> = nonzero.iter().map(|(c, _)| *c).collect();
         let span = suspects
             .first()
             .and_then(|s| ev.cell(s))
             .and_then(|c| c.span);
+        let message = messages::empty_column(
+            col.label,
+            col.en,
+            &suspects.iter().map(|k| k.to_ref()).collect::<Vec<_>>(),
+        );
         findings.push(Finding {
-            rule: "R6".into(),
-            code: def.code.into(),
-            severity: def.severity,
-            status: Status::Fail,
-            instance: col.key.into(),
-            formula: Message {
-                zh: def.formula_zh.into(),
-                en: def.formula_en.into(),
-            },
             cells: inflow
                 .iter()
                 .chain(suspects.iter())
@@ -174,23 +159,15 @@ pub(super) fn empty_column_rule(
             operands: nonzero.iter().map(|&(c, v)| operand(c, v, None)).collect(),
             expected: Some(Num::ZERO),
             actual: nonzero.first().map(|x| x.1),
-            difference: None,
-            suggested: None,
-            message: messages::empty_column(
-                col.label,
-                col.en,
-                &suspects.iter().map(|k| k.to_ref()).collect::<Vec<_>>(),
-            ),
             span,
+            ..finding(def, col.key, message)
         });
     }
 }
 
 /// R16: reviews or suits without any application this year.
 pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
-    let Some(def) = catalogue::rule("R16") else {
-        return;
-    };
+    let def = catalogue::rule(RuleId::R16);
     if ev.inp.t3_layout.is_none() || !ev.inp.found.get(&TableId::Review).copied().unwrap_or(false) {
         return;
     }
@@ -208,11 +185,14 @@ pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Fi
     if !inflow.is_zero() {
         return checks.push(check(def, "T4", Status::NotApplicable, None));
     }
-    let totals: Vec<Key> = ["REV", "LIT_DIRECT", "LIT_AFTER"]
+    let Some((total, _)) = forms::row_sum(TableId::Review) else {
+        return;
+    };
+    let totals: Vec<FormCell> = forms::T4_ROWS
         .iter()
-        .map(|b| cref(TableId::Review, b, "TOTAL"))
+        .map(|b| cref(TableId::Review, b.key, total.key))
         .collect();
-    let busy: Vec<(Key, Num)> = totals
+    let busy: Vec<(FormCell, Num)> = totals
         .iter()
         .filter_map(|r| match ev.get(r, true) {
             Got::Val(v, _) if !v.is_zero() => Some((*r, v)),
@@ -224,15 +204,6 @@ pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Fi
     }
     checks.push(check(def, "T4", Status::Fail, None));
     findings.push(Finding {
-        rule: "R16".into(),
-        code: def.code.into(),
-        severity: def.severity,
-        status: Status::Fail,
-        instance: "T4".into(),
-        formula: Message {
-            zh: def.formula_zh.into(),
-            en: def.formula_en.into(),
-        },
         cells: refs
             .iter()
             .chain(busy.iter().map(|b| &b.0))
@@ -240,23 +211,13 @@ pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Fi
             .collect(),
         suspects: busy.iter().map(|b| b.0.to_ref()).collect(),
         operands: busy.iter().map(|&(c, v)| operand(c, v, None)).collect(),
-        expected: None,
-        actual: None,
-        difference: None,
-        suggested: None,
-        message: Message {
-            zh: def.zh.into(),
-            en: def.en.into(),
-        },
-        span: None,
+        ..finding(def, "T4", def.description())
     });
 }
 
 /// R22: county-level and lower bodies have no 规章.
 pub(super) fn r22(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
-    let Some(def) = catalogue::rule("R22") else {
-        return;
-    };
+    let def = catalogue::rule(RuleId::R22);
     if !ev.inp.found.get(&TableId::Active).copied().unwrap_or(false) {
         return;
     }
@@ -288,15 +249,6 @@ pub(super) fn r22(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Fi
     checks.push(check(def, "REG", Status::Fail, None));
     let suspects: Vec<CellRef> = nonzero.iter().map(|c| c.cell_ref()).collect();
     findings.push(Finding {
-        rule: "R22".into(),
-        code: def.code.into(),
-        severity: def.severity,
-        status: Status::Fail,
-        instance: "REG".into(),
-        formula: Message {
-            zh: def.formula_zh.into(),
-            en: def.formula_en.into(),
-        },
         cells: suspects.clone(),
         suspects,
         operands: nonzero
@@ -309,12 +261,7 @@ pub(super) fn r22(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Fi
             .collect(),
         expected: Some(Num::ZERO),
         actual: nonzero.first().and_then(|c| c.value),
-        difference: None,
-        suggested: None,
-        message: Message {
-            zh: def.zh.into(),
-            en: def.en.into(),
-        },
         span: nonzero.first().and_then(|c| c.span),
+        ..finding(def, "REG", def.description())
     });
 }

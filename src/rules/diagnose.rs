@@ -5,10 +5,10 @@
 use super::*;
 
 /// Suspect cells for each failing equality (index → suspects).
-pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<Key>> {
+pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<FormCell>> {
     let is_eq = |i: usize| rels[i].op == Op::Eq;
     // For each cell: the evaluable equalities it is in, and the correction each implies.
-    let mut by_cell: HashMap<Key, Vec<Involvement>> = HashMap::default();
+    let mut by_cell: HashMap<FormCell, Vec<Involvement>> = HashMap::default();
     if !results
         .iter()
         .any(|(i, r)| is_eq(*i) && matches!(r, Ok((false, _))))
@@ -37,7 +37,7 @@ pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Ve
             by_cell.entry(*r).or_default().push((*i, *ok, fix));
         }
     }
-    let single_cause: std::collections::HashSet<Key, BuildHasherDefault<Fnv>> = by_cell
+    let single_cause: std::collections::HashSet<FormCell, BuildHasherDefault<Fnv>> = by_cell
         .iter()
         .filter(|(_, v)| {
             v.iter().all(|(_, ok, _)| !ok) && {
@@ -54,15 +54,15 @@ pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Ve
             continue;
         }
         let rel = &rels[*i];
-        let cells: Vec<Key> = rel.lhs.iter().chain(rel.rhs.iter()).copied().collect();
-        let mut sus: Vec<Key> = cells
+        let cells: Vec<FormCell> = rel.lhs.iter().chain(rel.rhs.iter()).copied().collect();
+        let mut sus: Vec<FormCell> = cells
             .iter()
             .filter(|c| single_cause.contains(c))
             .copied()
             .collect();
         if sus.is_empty() {
             // More than one wrong number: point at the cells shared by most failures.
-            let fails = |c: &Key| {
+            let fails = |c: &FormCell| {
                 by_cell
                     .get(c)
                     .map_or(0, |v| v.iter().filter(|x| !x.1).count())
@@ -80,7 +80,7 @@ pub(super) fn relation_finding(
     def: &RuleDef,
     rel: &Rel,
     out: &EqOutcome,
-    suspects: Vec<Key>,
+    suspects: Vec<FormCell>,
     rels: &[Rel],
     results: &[Evaluated],
 ) -> Finding {
@@ -123,9 +123,9 @@ pub(super) fn relation_finding(
     });
     let message = messages::relation(
         def,
-        rel,
-        out.lsum,
-        out.rsum,
+        &rel.instance,
+        rel.op,
+        (out.lsum, out.rsum),
         &suspects,
         suspect_fix,
         &exceeds,
@@ -135,21 +135,16 @@ pub(super) fn relation_finding(
         .and_then(|s| ev.cell(s))
         .and_then(|c| c.span);
     Finding {
-        rule: def.id.to_string(),
-        code: def.code.to_string(),
-        severity: def.severity,
-        status: Status::Fail,
-        instance: rel.instance.to_string(),
-        formula: messages::formula(def, rel),
-        cells: cells.into_iter().map(Key::to_ref).collect(),
-        suspects: suspects.into_iter().map(Key::to_ref).collect(),
+        formula: messages::formula(def, &rel.instance),
+        cells: cells.into_iter().map(FormCell::to_ref).collect(),
+        suspects: suspects.into_iter().map(FormCell::to_ref).collect(),
         operands: out.operands(),
         expected: Some(out.rsum),
         actual: Some(out.lsum),
         difference,
         suggested: suspect_fix,
-        message,
         span,
+        ..finding(def, rel.instance.as_ref(), message)
     }
 }
 
@@ -172,15 +167,12 @@ pub(super) fn blank_total_finding(ev: &Evaluator, rel: &Rel) -> Option<Finding> 
     if sum.is_zero() {
         return None;
     }
-    let def = catalogue::rule(rel.rule)?;
-    let label = total.label();
+    let def = catalogue::rule(rel.rule);
     Some(Finding {
-        rule: def.id.to_string(),
         code: "TOTAL-BLANK".into(),
         severity: Severity::Info,
         status: Status::CannotCheck,
-        instance: rel.instance.to_string(),
-        formula: messages::formula(def, rel),
+        formula: messages::formula(def, &rel.instance),
         cells: std::iter::once(total)
             .chain(rel.rhs.iter())
             .map(|k| k.to_ref())
@@ -188,10 +180,10 @@ pub(super) fn blank_total_finding(ev: &Evaluator, rel: &Rel) -> Option<Finding> 
         suspects: vec![total.to_ref()],
         operands,
         expected: Some(sum),
-        actual: None,
-        difference: None,
-        suggested: None,
-        message: messages::blank_total_used(&label, sum),
-        span: None,
+        ..finding(
+            def,
+            rel.instance.as_ref(),
+            messages::blank_total_used(&total.name(), sum),
+        )
     })
 }

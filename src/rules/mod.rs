@@ -9,8 +9,10 @@
 mod conditions;
 mod diagnose;
 mod relations;
+mod report;
 
 pub use relations::relations;
+pub use report::{report_rules, ReportFacts};
 
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -39,13 +41,12 @@ impl Hasher for Fnv {
 
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
-use crate::catalogue::{self, RuleDef};
-use crate::forms::{self, Format, T3Layout, COLS6};
-use crate::locate::Assumption;
+use crate::catalogue::{self, Op, RuleDef};
+use crate::forms::{self, FormCell, Format, T3Layout};
 use crate::messages;
 use crate::{
-    Cell, CellRef, Check, Finding, Message, Num, Operand, ReadHow, Severity, Status, TableId,
-    Tables,
+    Assumption, Cell, CellRef, Check, Finding, Message, Num, Operand, ReadHow, RuleId, Severity,
+    Status, TableId, Tables,
 };
 
 pub struct Input<'a> {
@@ -58,49 +59,42 @@ pub struct Input<'a> {
     pub county_level: Option<bool>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Op {
-    Eq,
-    Le,
-    Ge,
-}
-
 /// A relation `Σ lhs op Σ rhs` (an empty side is 0).
 pub struct Rel {
-    pub rule: &'static str,
+    pub rule: RuleId,
     /// The left side is one total cell that the right side must add up to (R3, R10–R12):
     /// that total is checked as written, never stood in for by the sum of its parts.
     pub sum_of_parts: bool,
     pub instance: crate::model::Key,
-    pub lhs: Vec<Key>,
+    pub lhs: Vec<FormCell>,
     pub op: Op,
-    pub rhs: Vec<Key>,
+    pub rhs: Vec<FormCell>,
 }
 
-/// A form cell named by static keys: rule evaluation allocates nothing per operand; a
-/// `CellRef` is made only for what a finding reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub table: TableId,
-    pub row: &'static str,
-    pub column: &'static str,
+fn cref(table: TableId, row: &'static str, column: &'static str) -> FormCell {
+    FormCell::new(table, row, column)
 }
 
-impl Key {
-    pub fn to_ref(self) -> CellRef {
-        CellRef {
-            table: self.table,
-            row: self.row.into(),
-            column: self.column.into(),
-        }
+/// A failed rule instance's finding with everything but the rule, instance and message
+/// empty; callers fill in what they know with struct-update syntax.
+pub(crate) fn finding(def: &RuleDef, instance: impl Into<String>, message: Message) -> Finding {
+    Finding {
+        rule: def.id,
+        code: def.code.into(),
+        severity: def.severity,
+        status: Status::Fail,
+        instance: instance.into(),
+        formula: def.formula(),
+        cells: Vec::new(),
+        suspects: Vec::new(),
+        operands: Vec::new(),
+        expected: None,
+        actual: None,
+        difference: None,
+        suggested: None,
+        message,
+        span: None,
     }
-    fn label(self) -> forms::Name {
-        forms::cell_name(self.table, self.row, self.column)
-    }
-}
-
-fn cref(table: TableId, row: &'static str, column: &'static str) -> Key {
-    Key { table, row, column }
 }
 
 /// Why a value was not taken as written.
@@ -112,8 +106,8 @@ enum Assumed<'a> {
 }
 
 impl Assumed<'_> {
-    fn message(self, k: Key) -> Message {
-        let l = k.label();
+    fn message(self, k: FormCell) -> Message {
+        let l = k.name();
         match self {
             Assumed::BlankZero => messages::blank_as_zero(&l),
             Assumed::BlankTotal(sum) => messages::blank_total_used(&l, sum),
@@ -122,7 +116,7 @@ impl Assumed<'_> {
     }
 }
 
-fn operand(k: Key, v: Num, a: Option<Assumed>) -> Operand {
+fn operand(k: FormCell, v: Num, a: Option<Assumed>) -> Operand {
     Operand {
         cell: k.to_ref(),
         value: Some(v),
@@ -140,19 +134,15 @@ enum Got<'a> {
     No(Message),
 }
 
-fn is_total(r: &Key) -> bool {
-    (r.table == TableId::Applications && r.column == "TOT")
-        || (r.table == TableId::Review && r.column == "TOTAL")
+fn is_total(r: &FormCell) -> bool {
+    forms::row_sum(r.table).is_some_and(|(total, _)| total.key == r.column)
 }
 
-fn components(r: &Key) -> Vec<Key> {
-    match r.table {
-        TableId::Applications => COLS6.iter().map(|c| cref(r.table, r.row, c)).collect(),
-        _ => ["UPHELD", "CORRECTED", "OTHER", "PENDING"]
-            .iter()
-            .map(|c| cref(r.table, r.row, c))
-            .collect(),
-    }
+/// The cells a row's total adds up.
+fn components(r: &FormCell) -> Vec<FormCell> {
+    forms::row_sum(r.table).map_or_else(Vec::new, |(_, parts)| {
+        parts.iter().map(|c| cref(r.table, r.row, c.key)).collect()
+    })
 }
 
 pub struct Evaluator<'a> {
@@ -163,7 +153,7 @@ pub struct Evaluator<'a> {
 struct EqOutcome<'a> {
     lsum: Num,
     rsum: Num,
-    operands: Vec<(Key, Num, Option<Assumed<'a>>)>,
+    operands: Vec<(FormCell, Num, Option<Assumed<'a>>)>,
 }
 
 impl EqOutcome<'_> {
@@ -173,7 +163,7 @@ impl EqOutcome<'_> {
             .map(|&(k, v, a)| operand(k, v, a))
             .collect()
     }
-    fn value(&self, k: Key) -> Option<Num> {
+    fn value(&self, k: FormCell) -> Option<Num> {
         self.operands.iter().find(|o| o.0 == k).map(|o| o.1)
     }
 }
@@ -189,15 +179,15 @@ impl<'a> Evaluator<'a> {
         Evaluator { inp, index }
     }
 
-    fn cell(&self, r: &Key) -> Option<&'a Cell> {
+    fn cell(&self, r: &FormCell) -> Option<&'a Cell> {
         self.index.get(&(r.table, r.row, r.column)).copied()
     }
 
-    fn get(&self, r: &Key, blank_total_ok: bool) -> Got<'a> {
+    fn get(&self, r: &FormCell, blank_total_ok: bool) -> Got<'a> {
         let Some(c) = self.cell(r) else {
-            return Got::No(messages::not_found(&r.label()));
+            return Got::No(messages::not_found(&r.name()));
         };
-        let label = || r.label();
+        let label = || r.name();
         match (c.read, c.value) {
             (ReadHow::Blank, _) if is_total(r) => {
                 if !blank_total_ok {
@@ -225,7 +215,7 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn assumed(&self, rule: &str, instance: &str) -> Option<&'a Assumption> {
+    fn assumed(&self, rule: RuleId, instance: &str) -> Option<&'a Assumption> {
         self.inp
             .assumptions
             .iter()
@@ -241,7 +231,7 @@ impl<'a> Evaluator<'a> {
         // total stands for the sum of its row (domain-spec §B.1).
         let own_total = rel.sum_of_parts;
         let mut operands = Vec::new();
-        let mut side = |refs: &[Key]| -> Result<Num, Message> {
+        let mut side = |refs: &[FormCell]| -> Result<Num, Message> {
             let mut s = Num::ZERO;
             for r in refs {
                 match self.get(r, !own_total) {
@@ -294,9 +284,7 @@ pub fn run(inp: &Input) -> Outcome {
     let suspects = diagnose::suspects(&rels, &results);
     for (i, res) in &results {
         let rel = &rels[*i];
-        let Some(def) = catalogue::rule(rel.rule) else {
-            continue;
-        };
+        let def = catalogue::rule(rel.rule);
         match res {
             Err(reason) => {
                 checks.push(check(
@@ -338,7 +326,7 @@ fn check(
     reason: Option<Message>,
 ) -> Check {
     Check {
-        rule: def.id.into(),
+        rule: def.id,
         instance: instance.into(),
         severity: def.severity,
         status,

@@ -12,7 +12,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
         let cols: Vec<&'static str> = forms::T3_COLUMNS.iter().map(|c| c.key).collect();
         for c in &cols {
             v.push(Rel {
-                rule: "R1",
+                rule: RuleId::R1,
                 sum_of_parts: false,
                 instance: (*c).into(),
                 lhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
@@ -23,7 +23,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
         for c in &cols {
             let rhs = layout.outcome_rows().iter().map(|r| t3(r, c)).collect();
             v.push(Rel {
-                rule: "R2",
+                rule: RuleId::R2,
                 sum_of_parts: false,
                 instance: (*c).into(),
                 lhs: vec![t3("TOTAL", c)],
@@ -31,20 +31,21 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                 rhs,
             });
         }
+        let (total, parts) = forms::row_sum(Applications).unwrap_or((&forms::T3_COLUMNS[0], &[]));
         for r in layout.rows() {
-            let rhs = COLS6.iter().map(|c| t3(r, c)).collect();
+            let rhs = parts.iter().map(|c| t3(r, c.key)).collect();
             v.push(Rel {
-                rule: "R3",
+                rule: RuleId::R3,
                 sum_of_parts: true,
                 instance: (r).into(),
-                lhs: vec![t3(r, "TOT")],
+                lhs: vec![t3(r, total.key)],
                 op: Op::Eq,
                 rhs,
             });
         }
         for c in &cols {
             v.push(Rel {
-                rule: "R5",
+                rule: RuleId::R5,
                 sum_of_parts: false,
                 instance: format!("{c}:CARRY_OUT").into(),
                 lhs: vec![t3("CARRY_OUT", c)],
@@ -52,7 +53,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                 rhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
             });
             v.push(Rel {
-                rule: "R5",
+                rule: RuleId::R5,
                 sum_of_parts: false,
                 instance: format!("{c}:TOTAL").into(),
                 lhs: vec![t3("TOTAL", c)],
@@ -62,7 +63,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
         }
         for c in &cols {
             v.push(Rel {
-                rule: "R7",
+                rule: RuleId::R7,
                 sum_of_parts: false,
                 instance: (*c).into(),
                 lhs: vec![t3("CARRY_OUT", c)],
@@ -72,22 +73,20 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
         }
     }
     if inp.found.get(&Review).copied().unwrap_or(false) {
+        let (total, parts) = forms::row_sum(Review).unwrap_or((&forms::T4_COLUMNS[0], &[]));
         for &(block, rule) in forms::T4_SUM_RULES {
-            let rhs = ["UPHELD", "CORRECTED", "OTHER", "PENDING"]
-                .iter()
-                .map(|c| cref(Review, block, c))
-                .collect();
+            let rhs = parts.iter().map(|c| cref(Review, block, c.key)).collect();
             v.push(Rel {
                 rule,
                 sum_of_parts: true,
                 instance: (block).into(),
-                lhs: vec![cref(Review, block, "TOTAL")],
+                lhs: vec![cref(Review, block, total.key)],
                 op: Op::Eq,
                 rhs,
             });
         }
         v.push(Rel {
-            rule: "R14",
+            rule: RuleId::R14,
             sum_of_parts: false,
             instance: "LIT_AFTER".into(),
             lhs: vec![cref(Review, "LIT_AFTER", "TOTAL")],
@@ -99,7 +98,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             .map(|c| cref(Review, "REV", c))
             .collect();
         v.push(Rel {
-            rule: "R15",
+            rule: RuleId::R15,
             sum_of_parts: false,
             instance: "LIT_AFTER".into(),
             lhs: vec![cref(Review, "LIT_AFTER", "TOTAL")],
@@ -112,7 +111,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             Format::F2021 => {
                 for x in ["REG", "NDOC"] {
                     v.push(Rel {
-                        rule: "R19",
+                        rule: RuleId::R19,
                         sum_of_parts: false,
                         instance: x.into(),
                         lhs: vec![cref(Active, x, "VALID")],
@@ -124,7 +123,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
             Format::F2019 => {
                 for x in ["LICENSE", "OTHERSVC", "PUNISH", "COERCE", "FEE"] {
                     v.push(Rel {
-                        rule: "R24",
+                        rule: RuleId::R24,
                         sum_of_parts: false,
                         instance: x.into(),
                         lhs: vec![cref(Active, x, "PREV_ITEMS"), cref(Active, x, "DELTA")],
@@ -134,7 +133,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                 }
                 for x in ["REG", "NDOC"] {
                     v.push(Rel {
-                        rule: "R26",
+                        rule: RuleId::R26,
                         sum_of_parts: false,
                         instance: x.into(),
                         lhs: vec![cref(Active, x, "TOTAL_PUBLISHED")],
@@ -142,7 +141,7 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                         rhs: vec![cref(Active, x, "NEW_PUBLISHED")],
                     });
                     v.push(Rel {
-                        rule: "R27",
+                        rule: RuleId::R27,
                         sum_of_parts: false,
                         instance: x.into(),
                         lhs: vec![cref(Active, x, "NEW_PUBLISHED")],

@@ -1,12 +1,13 @@
-//! The whole pipeline for one input, and the whole-report rules (R28–R30).
+//! The pipeline for one input: normalise → locate the tables → typed cells → rules →
+//! one report.
 
 use std::collections::HashMap;
 
 use crate::forms::{self, Format};
 use crate::locate::{self, Ctx};
 use crate::normalize::{label_key, LineIndex};
+use crate::records;
 use crate::rules;
-use crate::{catalogue, records};
 use crate::{
     Check, Finding, Message, Note, Report, Severity, Status, Summary, TableId, Tables, MAX_INPUT,
     SCHEMA_VERSION, VERSION,
@@ -138,14 +139,16 @@ pub fn check(text: &str) -> Report {
     let mut checks = out.checks;
     let mut findings = out.findings;
     if recognised {
-        whole_report_rules(
-            &found,
-            &located.t3_layout,
-            located.t2_format,
-            marker_format,
-            title_year,
-            period_year,
-            format,
+        rules::report_rules(
+            &rules::ReportFacts {
+                found: &found,
+                t3_layout: located.t3_layout,
+                t2_format: located.t2_format,
+                marker_format,
+                title_year,
+                period_year,
+                format,
+            },
             &mut checks,
             &mut findings,
         );
@@ -294,116 +297,4 @@ fn period_year(keys: &[String]) -> Option<i32> {
         let y = year_in(rest)?;
         rest.contains(&format!("{y}年1月1日")).then_some(y)
     })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn whole_report_rules(
-    found: &HashMap<TableId, bool>,
-    t3_layout: &Option<forms::T3Layout>,
-    t2_format: Option<Format>,
-    marker_format: Option<Format>,
-    title_year: Option<i32>,
-    period_year: Option<i32>,
-    format: Option<Format>,
-    checks: &mut Vec<Check>,
-    findings: &mut Vec<Finding>,
-) {
-    let mut push = |id: &'static str,
-                    instance: &'static str,
-                    fail: Option<Message>,
-                    cannot: Option<Message>| {
-        let Some(def) = catalogue::rule(id) else {
-            return;
-        };
-        let status = match (&fail, &cannot) {
-            (Some(_), _) => Status::Fail,
-            (None, Some(_)) => Status::CannotCheck,
-            _ => Status::Pass,
-        };
-        checks.push(Check {
-            rule: id.into(),
-            instance: instance.into(),
-            severity: def.severity,
-            status,
-            reason: cannot,
-        });
-        if let Some(message) = fail {
-            findings.push(Finding {
-                rule: id.into(),
-                code: def.code.into(),
-                severity: def.severity,
-                status: Status::Fail,
-                instance: instance.into(),
-                formula: Message {
-                    zh: def.formula_zh.into(),
-                    en: def.formula_en.into(),
-                },
-                cells: Vec::new(),
-                suspects: Vec::new(),
-                operands: Vec::new(),
-                expected: None,
-                actual: None,
-                difference: None,
-                suggested: None,
-                message,
-                span: None,
-            });
-        }
-    };
-    // R30: all three tables present.
-    for t in TableId::ALL {
-        let missing = !found.get(&t).copied().unwrap_or(false);
-        let fail = missing.then(|| Message {
-            zh: format!("未找到“{}”表", t.zh()),
-            en: format!("the {} table was not found", t.en()),
-        });
-        push("R30", t.key(), fail, None);
-    }
-    // R29: one format throughout.
-    let t3f = t3_layout.map(|l| l.format());
-    match (t2_format, t3f) {
-        (Some(a), Some(b)) if a != b => push(
-            "R29",
-            "T2/T3",
-            Some(Message {
-                zh: format!("第二表是 {} 格式，第三表却是 {} 格式的样式（“（六）其他处理”{}）", a.key(), b.key(), if b == Format::F2019 { "只有一行" } else { "分三行" }),
-                en: format!("Table 2 follows the {} format but Table 3 the {} layout (（六）其他处理 in {})", a.key(), b.key(), if b == Format::F2019 { "one row" } else { "three rows" }),
-            }),
-            None,
-        ),
-        (Some(_), Some(_)) => push("R29", "T2/T3", None, None),
-        _ => push("R29", "T2/T3", None, Some(Message { zh: "只有一张表带有格式标志".into(), en: "only one table carries format markers".into() })),
-    }
-    // R28: years agree with each other and with the format.
-    let mut problems_zh = Vec::new();
-    let mut problems_en = Vec::new();
-    if let (Some(a), Some(b)) = (title_year, period_year) {
-        if a != b {
-            problems_zh.push(format!("标题年份 {a} 与统计期限年份 {b} 不一致"));
-            problems_en.push(format!(
-                "title year {a} differs from the statistical period year {b}"
-            ));
-        }
-    }
-    if let (Some(y), Some(f)) = (title_year.or(period_year), format.or(marker_format)) {
-        if y < 2019 {
-            problems_zh.push(format!("{y} 年的报告不应使用 2019 年以后的表格"));
-            problems_en.push(format!("a {y} report should not use the post-2019 tables"));
-        } else if f == Format::F2021 && y < 2021 && t2_format == Some(Format::F2021) {
-            problems_zh.push(format!("{y} 年的报告使用了 2021 年格式"));
-            problems_en.push(format!("a {y} report uses the 2021 format"));
-        } else if f == Format::F2019 && y >= 2021 && t2_format == Some(Format::F2019) {
-            problems_zh.push(format!("{y} 年的报告仍使用 2019 年试行格式"));
-            problems_en.push(format!("a {y} report still uses the 2019 trial format"));
-        }
-    }
-    let cannot = (title_year.is_none() && period_year.is_none()).then(|| Message {
-        zh: "未找到报告年份".into(),
-        en: "no report year found".into(),
-    });
-    let fail = (!problems_zh.is_empty()).then(|| Message {
-        zh: problems_zh.join("；"),
-        en: problems_en.join("; "),
-    });
-    push("R28", "year", fail, cannot);
 }
