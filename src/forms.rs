@@ -27,11 +27,14 @@ pub struct RowDef {
     pub label: &'static str,
     /// Short label used in formulas.
     pub short: &'static str,
+    /// The label in English, one translation used everywhere.
+    pub en: &'static str,
     /// Any of these (as `label_key`s) identifies the row; the most specific row wins
     /// when a line carries several labels (group label + sub-row label).
     pub keywords: &'static [&'static str],
 }
 
+#[derive(Debug)]
 pub struct ColDef {
     pub key: &'static str,
     pub label: &'static str,
@@ -92,12 +95,14 @@ const fn row(
     key: &'static str,
     label: &'static str,
     short: &'static str,
+    en: &'static str,
     keywords: &'static [&'static str],
 ) -> RowDef {
     RowDef {
         key,
         label,
         short,
+        en,
         keywords,
     }
 }
@@ -107,109 +112,133 @@ pub const T3_ROWS: &[RowDef] = &[
         "NEW",
         "一、本年新收政府信息公开申请数量",
         "一",
+        "new (1)",
         &["本年新收"],
     ),
     row(
         "CARRY_IN",
         "二、上年结转政府信息公开申请数量",
         "二",
+        "carried in (2)",
         &["上年结转"],
     ),
-    row("GRANT", "（一）予以公开", "（一）", &["予以公开"]),
+    row(
+        "GRANT",
+        "（一）予以公开",
+        "（一）",
+        "(1) disclosed",
+        &["予以公开"],
+    ),
     row(
         "PARTIAL",
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         "（二）",
+        "(2) partly disclosed",
         &["部分公开"],
     ),
     row(
         "DENY_1",
         "（三）不予公开 1.属于国家秘密",
         "（三）1",
+        "(3) withheld 1",
         &["国家秘密"],
     ),
     row(
         "DENY_2",
         "（三）不予公开 2.其他法律行政法规禁止公开",
         "（三）2",
+        "(3) withheld 2",
         &["禁止公开", "其他法律行政"],
     ),
     row(
         "DENY_3",
         "（三）不予公开 3.危及“三安全一稳定”",
         "（三）3",
+        "(3) withheld 3",
         &["三安全一稳定"],
     ),
     row(
         "DENY_4",
         "（三）不予公开 4.保护第三方合法权益",
         "（三）4",
+        "(3) withheld 4",
         &["第三方合法权益"],
     ),
     row(
         "DENY_5",
         "（三）不予公开 5.属于三类内部事务信息",
         "（三）5",
+        "(3) withheld 5",
         &["三类内部事务"],
     ),
     row(
         "DENY_6",
         "（三）不予公开 6.属于四类过程性信息",
         "（三）6",
+        "(3) withheld 6",
         &["四类过程性"],
     ),
     row(
         "DENY_7",
         "（三）不予公开 7.属于行政执法案卷",
         "（三）7",
+        "(3) withheld 7",
         &["行政执法案卷"],
     ),
     row(
         "DENY_8",
         "（三）不予公开 8.属于行政查询事项",
         "（三）8",
+        "(3) withheld 8",
         &["行政查询事项"],
     ),
     row(
         "UNABLE_1",
         "（四）无法提供 1.本机关不掌握相关政府信息",
         "（四）1",
+        "(4) cannot provide 1",
         &["不掌握"],
     ),
     row(
         "UNABLE_2",
         "（四）无法提供 2.没有现成信息需要另行制作",
         "（四）2",
+        "(4) cannot provide 2",
         &["另行制作", "没有现成信息"],
     ),
     row(
         "UNABLE_3",
         "（四）无法提供 3.补正后申请内容仍不明确",
         "（四）3",
+        "(4) cannot provide 3",
         &["仍不明确"],
     ),
     row(
         "NOTPROC_1",
         "（五）不予处理 1.信访举报投诉类申请",
         "（五）1",
+        "(5) not processed 1",
         &["信访举报"],
     ),
     row(
         "NOTPROC_2",
         "（五）不予处理 2.重复申请",
         "（五）2",
+        "(5) not processed 2",
         &["重复申请"],
     ),
     row(
         "NOTPROC_3",
         "（五）不予处理 3.要求提供公开出版物",
         "（五）3",
+        "(5) not processed 3",
         &["公开出版物"],
     ),
     row(
         "NOTPROC_4",
         "（五）不予处理 4.无正当理由大量反复申请",
         "（五）4",
+        "(5) not processed 4",
         // 反覆 is also a simplified form, so traditional text keeps it.
         &["大量反复", "大量反覆"],
     ),
@@ -217,37 +246,49 @@ pub const T3_ROWS: &[RowDef] = &[
         "NOTPROC_5",
         "（五）不予处理 5.要求行政机关确认或重新出具已获取信息",
         "（五）5",
+        "(5) not processed 5",
         &["确认或重新出具", "重新出具", "要求行政机关确认"],
     ),
     row(
         "OTHER",
         "（六）其他处理",
         "（六）",
+        "(6) otherwise handled",
         &["(六)其他处理", "(六)其他"],
     ),
     row(
         "OTHER_1",
         "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         "（六）1",
+        "(6) otherwise handled 1",
         &["逾期不补正", "无正当理由逾期"],
     ),
     row(
         "OTHER_2",
         "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         "（六）2",
+        "(6) otherwise handled 2",
         &["收费通知", "缴纳费用"],
     ),
-    row("OTHER_3", "（六）其他处理 3.其他", "（六）3", &["3.其他"]),
+    row(
+        "OTHER_3",
+        "（六）其他处理 3.其他",
+        "（六）3",
+        "(6) otherwise handled 3",
+        &["3.其他"],
+    ),
     row(
         "TOTAL",
         "（七）总计",
         "（七）总计",
+        "(7) total handled",
         &["(七)总计", "七)总计"],
     ),
     row(
         "CARRY_OUT",
         "四、结转下年度继续办理",
         "四",
+        "carried out (4)",
         &["结转下年", "结转下一年"],
     ),
 ];
@@ -286,16 +327,53 @@ impl T3Layout {
     }
     /// Every data row, in form order.
     pub fn rows(self) -> Vec<&'static str> {
-        let mut v = vec!["NEW", "CARRY_IN"];
-        v.extend(self.outcome_rows());
-        v.extend_from_slice(&["TOTAL", "CARRY_OUT"]);
-        v
+        self.form().rows()
+    }
+    /// This layout's arithmetic, as the rules use it.
+    pub fn form(self) -> T3Form {
+        T3Form {
+            columns: T3_COLUMNS,
+            new: "NEW",
+            carry_in: "CARRY_IN",
+            outcomes: self.outcome_rows(),
+            total: "TOTAL",
+            carry_out: "CARRY_OUT",
+        }
     }
     pub fn format(self) -> Format {
         match self {
             T3Layout::SingleOther => Format::F2019,
             T3Layout::ThreeOther => Format::F2021,
         }
+    }
+}
+
+/// Table 3's arithmetic as data: the rows that flow in (一 new, 二 carried in), the
+/// mutually exclusive outcome rows, the handled total （七） and the row carried out (四);
+/// across, the last column (总计) is the sum of the others. The Table 3 rules (R1–R3,
+/// R5–R7, R16) are generated from this, so a format with other rows or columns is a new
+/// value here, not new rule code.
+#[derive(Debug, Clone)]
+pub struct T3Form {
+    pub columns: &'static [ColDef],
+    pub new: &'static str,
+    pub carry_in: &'static str,
+    pub outcomes: Vec<&'static str>,
+    pub total: &'static str,
+    pub carry_out: &'static str,
+}
+
+impl T3Form {
+    /// Every data row, in form order.
+    pub fn rows(&self) -> Vec<&'static str> {
+        let mut v = vec![self.new, self.carry_in];
+        v.extend(&self.outcomes);
+        v.extend([self.total, self.carry_out]);
+        v
+    }
+    /// The total column and the columns it adds up.
+    pub fn row_sum(&self) -> Option<(&'static ColDef, &'static [ColDef])> {
+        self.columns.split_last()
     }
 }
 
@@ -306,17 +384,19 @@ pub fn t3_row(key: &str) -> Option<&'static RowDef> {
 // ---------------------------------------------------------------- Table 4
 
 pub const T4_ROWS: &[RowDef] = &[
-    row("REV", "行政复议", "行政复议", &["行政复议"]),
+    row("REV", "行政复议", "行政复议", "review", &["行政复议"]),
     row(
         "LIT_DIRECT",
         "行政诉讼 未经复议直接起诉",
         "未经复议直接起诉",
+        "suit without review",
         &["未经复议"],
     ),
     row(
         "LIT_AFTER",
         "行政诉讼 复议后起诉",
         "复议后起诉",
+        "suit after review",
         &["复议后起诉"],
     ),
 ];
@@ -370,6 +450,8 @@ pub const T4_COLUMNS: &[ColDef] = &[
 pub struct ActiveRow {
     pub key: &'static str,
     pub label: &'static str,
+    /// The label in English, one translation used everywhere.
+    pub en: &'static str,
     /// `label_key`s that may start the row's label cell.
     pub keywords: &'static [&'static str],
     pub columns: &'static [ColDef],
@@ -411,6 +493,7 @@ pub const ACTIVE_2021: &[ActiveRow] = &[
     ActiveRow {
         key: "REG",
         label: "规章",
+        en: "regulations",
         keywords: &["规章"],
         columns: C2021_DOCS,
         signed: &[],
@@ -419,6 +502,7 @@ pub const ACTIVE_2021: &[ActiveRow] = &[
     ActiveRow {
         key: "NDOC",
         label: "行政规范性文件",
+        en: "normative documents",
         keywords: &["行政规范性文件", "规范性文件"],
         columns: C2021_DOCS,
         signed: &[],
@@ -427,6 +511,7 @@ pub const ACTIVE_2021: &[ActiveRow] = &[
     ActiveRow {
         key: "LICENSE",
         label: "行政许可",
+        en: "licensing",
         keywords: &["行政许可"],
         columns: C2021_DECISIONS,
         signed: &[],
@@ -435,6 +520,7 @@ pub const ACTIVE_2021: &[ActiveRow] = &[
     ActiveRow {
         key: "PUNISH",
         label: "行政处罚",
+        en: "penalties",
         keywords: &["行政处罚"],
         columns: C2021_DECISIONS,
         signed: &[],
@@ -443,6 +529,7 @@ pub const ACTIVE_2021: &[ActiveRow] = &[
     ActiveRow {
         key: "COERCE",
         label: "行政强制",
+        en: "coercive measures",
         keywords: &["行政强制"],
         columns: C2021_DECISIONS,
         signed: &[],
@@ -451,6 +538,7 @@ pub const ACTIVE_2021: &[ActiveRow] = &[
     ActiveRow {
         key: "FEE",
         label: "行政事业性收费",
+        en: "fees",
         keywords: &["行政事业性收费"],
         columns: C2021_FEE,
         signed: &[],
@@ -521,6 +609,7 @@ pub const ACTIVE_2019: &[ActiveRow] = &[
     ActiveRow {
         key: "REG",
         label: "规章",
+        en: "regulations",
         keywords: &["规章"],
         columns: C2019_DOCS,
         signed: &[],
@@ -529,6 +618,7 @@ pub const ACTIVE_2019: &[ActiveRow] = &[
     ActiveRow {
         key: "NDOC",
         label: "规范性文件",
+        en: "normative documents",
         keywords: &["规范性文件"],
         columns: C2019_DOCS,
         signed: &[],
@@ -537,6 +627,7 @@ pub const ACTIVE_2019: &[ActiveRow] = &[
     ActiveRow {
         key: "LICENSE",
         label: "行政许可",
+        en: "licensing",
         keywords: &["行政许可"],
         columns: C2019_ITEMS,
         signed: &["DELTA"],
@@ -545,6 +636,7 @@ pub const ACTIVE_2019: &[ActiveRow] = &[
     ActiveRow {
         key: "OTHERSVC",
         label: "其他对外管理服务事项",
+        en: "other services",
         keywords: &["其他对外管理服务事项"],
         columns: C2019_ITEMS,
         signed: &["DELTA"],
@@ -553,6 +645,7 @@ pub const ACTIVE_2019: &[ActiveRow] = &[
     ActiveRow {
         key: "PUNISH",
         label: "行政处罚",
+        en: "penalties",
         keywords: &["行政处罚"],
         columns: C2019_ITEMS,
         signed: &["DELTA"],
@@ -561,6 +654,7 @@ pub const ACTIVE_2019: &[ActiveRow] = &[
     ActiveRow {
         key: "COERCE",
         label: "行政强制",
+        en: "coercive measures",
         keywords: &["行政强制"],
         columns: C2019_ITEMS,
         signed: &["DELTA"],
@@ -569,6 +663,7 @@ pub const ACTIVE_2019: &[ActiveRow] = &[
     ActiveRow {
         key: "FEE",
         label: "行政事业性收费",
+        en: "fees",
         keywords: &["行政事业性收费"],
         columns: C2019_FEE,
         signed: &["DELTA"],
@@ -577,6 +672,7 @@ pub const ACTIVE_2019: &[ActiveRow] = &[
     ActiveRow {
         key: "PROC",
         label: "政府集中采购",
+        en: "procurement",
         keywords: &["政府集中采购"],
         columns: C2019_PROC,
         signed: &[],
@@ -693,40 +789,18 @@ pub fn cell_name(table: crate::TableId, row: &str, col: &str) -> Name {
     }
 }
 
-fn row_en(table: crate::TableId, row: &str) -> String {
+fn row_en(table: crate::TableId, row: &str) -> &str {
     use crate::TableId;
-    let (group, n) = match row.split_once('_') {
-        Some((g, n)) if n.bytes().all(|b| b.is_ascii_digit()) => (g, Some(n)),
-        _ => (row, None),
+    let en = match table {
+        TableId::Applications => t3_row(row).map(|r| r.en),
+        TableId::Review => T4_ROWS.iter().find(|r| r.key == row).map(|r| r.en),
+        TableId::Active => ACTIVE_2021
+            .iter()
+            .chain(ACTIVE_2019)
+            .find(|r| r.key == row)
+            .map(|r| r.en),
     };
-    let base = match (table, group) {
-        (TableId::Applications, "NEW") => "new (1)",
-        (TableId::Applications, "CARRY_IN") => "carried in (2)",
-        (TableId::Applications, "GRANT") => "(1) disclosed",
-        (TableId::Applications, "PARTIAL") => "(2) partly disclosed",
-        (TableId::Applications, "DENY") => "(3) withheld",
-        (TableId::Applications, "UNABLE") => "(4) cannot provide",
-        (TableId::Applications, "NOTPROC") => "(5) not processed",
-        (TableId::Applications, "OTHER") => "(6) otherwise handled",
-        (TableId::Applications, "TOTAL") => "(7) total handled",
-        (TableId::Applications, "CARRY_OUT") => "carried out (4)",
-        (TableId::Review, "REV") => "review",
-        (TableId::Review, "LIT_DIRECT") => "suit without review",
-        (TableId::Review, "LIT_AFTER") => "suit after review",
-        (TableId::Active, "REG") => "regulations",
-        (TableId::Active, "NDOC") => "normative documents",
-        (TableId::Active, "LICENSE") => "licensing",
-        (TableId::Active, "OTHERSVC") => "other services",
-        (TableId::Active, "PUNISH") => "penalties",
-        (TableId::Active, "COERCE") => "coercive measures",
-        (TableId::Active, "FEE") => "fees",
-        (TableId::Active, "PROC") => "procurement",
-        _ => row,
-    };
-    match n {
-        Some(n) => format!("{base} {n}"),
-        None => base.to_string(),
-    }
+    en.unwrap_or(row)
 }
 
 fn col_name_en(table: crate::TableId, row: &str, col: &str) -> &'static str {

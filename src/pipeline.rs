@@ -128,7 +128,7 @@ pub fn check(text: &str) -> Report {
     });
     let inp = rules::Input {
         tables: &tables,
-        t3_layout: located.t3_layout,
+        t3: located.t3_layout.map(forms::T3Layout::form),
         t2_format: located.t2_format,
         format,
         found: found.clone(),

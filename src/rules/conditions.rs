@@ -98,12 +98,12 @@ pub(super) fn empty_column_rule(
     checks: &mut Vec<Check>,
     findings: &mut Vec<Finding>,
 ) {
-    let Some(layout) = ev.inp.t3_layout else {
+    let Some(form) = &ev.inp.t3 else {
         return;
     };
     let def = catalogue::rule(RuleId::R6);
-    for col in forms::T3_COLUMNS {
-        let inflow: Vec<FormCell> = ["NEW", "CARRY_IN"]
+    for col in form.columns {
+        let inflow: Vec<FormCell> = [form.new, form.carry_in]
             .iter()
             .map(|r| cref(TableId::Applications, r, col.key))
             .collect();
@@ -124,8 +124,7 @@ pub(super) fn empty_column_rule(
             continue;
         }
         let mut nonzero = Vec::new();
-        let mut rows: Vec<&'static str> = layout.outcome_rows();
-        rows.extend(["TOTAL", "CARRY_OUT"]);
+        let rows = form.outcomes.iter().chain([&form.total, &form.carry_out]);
         for r in rows {
             let c = cref(TableId::Applications, r, col.key);
             if let Got::Val(v, _) = ev.get(&c, false) {
@@ -168,12 +167,18 @@ pub(super) fn empty_column_rule(
 /// R16: reviews or suits without any application this year.
 pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
     let def = catalogue::rule(RuleId::R16);
-    if ev.inp.t3_layout.is_none() || !ev.inp.found.get(&TableId::Review).copied().unwrap_or(false) {
+    let Some(form) = &ev.inp.t3 else {
+        return;
+    };
+    let Some((t3_total, _)) = form.row_sum() else {
+        return;
+    };
+    if !ev.inp.found.get(&TableId::Review).copied().unwrap_or(false) {
         return;
     }
     let refs = [
-        cref(TableId::Applications, "NEW", "TOT"),
-        cref(TableId::Applications, "CARRY_IN", "TOT"),
+        cref(TableId::Applications, form.new, t3_total.key),
+        cref(TableId::Applications, form.carry_in, t3_total.key),
     ];
     let mut inflow = Num::ZERO;
     for r in &refs {

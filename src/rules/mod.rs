@@ -8,6 +8,8 @@
 
 mod conditions;
 mod diagnose;
+#[cfg(test)]
+mod fictional_format;
 mod relations;
 mod report;
 
@@ -42,7 +44,7 @@ impl Hasher for Fnv {
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use crate::catalogue::{self, Op, RuleDef};
-use crate::forms::{self, FormCell, Format, T3Layout};
+use crate::forms::{self, ColDef, FormCell, Format, T3Form};
 use crate::messages;
 use crate::{
     Assumption, Cell, CellRef, Check, Finding, Message, Num, Operand, ReadHow, RuleId, Severity,
@@ -51,7 +53,8 @@ use crate::{
 
 pub struct Input<'a> {
     pub tables: &'a Tables,
-    pub t3_layout: Option<T3Layout>,
+    /// Table 3's arithmetic for the layout that was read; None when it was not found.
+    pub t3: Option<T3Form>,
     pub t2_format: Option<Format>,
     pub format: Option<Format>,
     pub found: StdHashMap<TableId, bool>,
@@ -134,15 +137,24 @@ enum Got<'a> {
     No(Message),
 }
 
-fn is_total(r: &FormCell) -> bool {
-    forms::row_sum(r.table).is_some_and(|(total, _)| total.key == r.column)
-}
-
-/// The cells a row's total adds up.
-fn components(r: &FormCell) -> Vec<FormCell> {
-    forms::row_sum(r.table).map_or_else(Vec::new, |(_, parts)| {
-        parts.iter().map(|c| cref(r.table, r.row, c.key)).collect()
-    })
+impl Input<'_> {
+    /// A table's total column and the columns it adds up (Table 3's from its form).
+    fn row_sum(&self, table: TableId) -> Option<(&'static ColDef, &'static [ColDef])> {
+        match table {
+            TableId::Applications => self.t3.as_ref().and_then(T3Form::row_sum),
+            t => forms::row_sum(t),
+        }
+    }
+    fn is_total(&self, r: &FormCell) -> bool {
+        self.row_sum(r.table)
+            .is_some_and(|(total, _)| total.key == r.column)
+    }
+    /// The cells a row's total adds up.
+    fn components(&self, r: &FormCell) -> Vec<FormCell> {
+        self.row_sum(r.table).map_or_else(Vec::new, |(_, parts)| {
+            parts.iter().map(|c| cref(r.table, r.row, c.key)).collect()
+        })
+    }
 }
 
 pub struct Evaluator<'a> {
@@ -189,12 +201,12 @@ impl<'a> Evaluator<'a> {
         };
         let label = || r.name();
         match (c.read, c.value) {
-            (ReadHow::Blank, _) if is_total(r) => {
+            (ReadHow::Blank, _) if self.inp.is_total(r) => {
                 if !blank_total_ok {
                     return Got::No(messages::blank_total(&label()));
                 }
                 let mut sum = Num::ZERO;
-                for comp in components(r) {
+                for comp in self.inp.components(r) {
                     match self.get(&comp, false) {
                         Got::Val(v, _) => match sum.checked_add(v) {
                             Some(s) => sum = s,

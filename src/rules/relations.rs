@@ -8,57 +8,62 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
     use TableId::*;
     let mut v = Vec::new();
     let t3 = |r: &'static str, c: &'static str| cref(Applications, r, c);
-    if let Some(layout) = inp.t3_layout {
-        let cols: Vec<&'static str> = forms::T3_COLUMNS.iter().map(|c| c.key).collect();
+    if let Some(form) = &inp.t3 {
+        let cols: Vec<&'static str> = form.columns.iter().map(|c| c.key).collect();
+        let (new, carry_in, total, carry_out) =
+            (form.new, form.carry_in, form.total, form.carry_out);
         for c in &cols {
             v.push(Rel {
                 rule: RuleId::R1,
                 sum_of_parts: false,
                 instance: (*c).into(),
-                lhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
+                lhs: vec![t3(new, c), t3(carry_in, c)],
                 op: Op::Eq,
-                rhs: vec![t3("TOTAL", c), t3("CARRY_OUT", c)],
+                rhs: vec![t3(total, c), t3(carry_out, c)],
             });
         }
         for c in &cols {
-            let rhs = layout.outcome_rows().iter().map(|r| t3(r, c)).collect();
+            let rhs = form.outcomes.iter().map(|r| t3(r, c)).collect();
             v.push(Rel {
                 rule: RuleId::R2,
                 sum_of_parts: false,
                 instance: (*c).into(),
-                lhs: vec![t3("TOTAL", c)],
+                lhs: vec![t3(total, c)],
                 op: Op::Eq,
                 rhs,
             });
         }
-        let (total, parts) = forms::row_sum(Applications).unwrap_or((&forms::T3_COLUMNS[0], &[]));
-        for r in layout.rows() {
-            let rhs = parts.iter().map(|c| t3(r, c.key)).collect();
-            v.push(Rel {
-                rule: RuleId::R3,
-                sum_of_parts: true,
-                instance: (r).into(),
-                lhs: vec![t3(r, total.key)],
-                op: Op::Eq,
-                rhs,
-            });
+        if let Some((tot, parts)) = form.row_sum() {
+            for r in form.rows() {
+                let rhs = parts.iter().map(|c| t3(r, c.key)).collect();
+                v.push(Rel {
+                    rule: RuleId::R3,
+                    sum_of_parts: true,
+                    instance: (r).into(),
+                    lhs: vec![t3(r, tot.key)],
+                    op: Op::Eq,
+                    rhs,
+                });
+            }
         }
+        // R5's two instances per column keep their published names ("NP:CARRY_OUT",
+        // "NP:TOTAL"), whatever the form calls those rows.
         for c in &cols {
             v.push(Rel {
                 rule: RuleId::R5,
                 sum_of_parts: false,
                 instance: format!("{c}:CARRY_OUT").into(),
-                lhs: vec![t3("CARRY_OUT", c)],
+                lhs: vec![t3(carry_out, c)],
                 op: Op::Le,
-                rhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
+                rhs: vec![t3(new, c), t3(carry_in, c)],
             });
             v.push(Rel {
                 rule: RuleId::R5,
                 sum_of_parts: false,
                 instance: format!("{c}:TOTAL").into(),
-                lhs: vec![t3("TOTAL", c)],
+                lhs: vec![t3(total, c)],
                 op: Op::Le,
-                rhs: vec![t3("NEW", c), t3("CARRY_IN", c)],
+                rhs: vec![t3(new, c), t3(carry_in, c)],
             });
         }
         for c in &cols {
@@ -66,9 +71,9 @@ pub fn relations(inp: &Input) -> Vec<Rel> {
                 rule: RuleId::R7,
                 sum_of_parts: false,
                 instance: (*c).into(),
-                lhs: vec![t3("CARRY_OUT", c)],
+                lhs: vec![t3(carry_out, c)],
                 op: Op::Le,
-                rhs: vec![t3("NEW", c)],
+                rhs: vec![t3(new, c)],
             });
         }
     }
