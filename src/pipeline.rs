@@ -227,10 +227,14 @@ fn summarise(checks: &[Check], findings: &[Finding]) -> Summary {
 
 /// The title: an early line naming the annual report.
 fn find_title(text: &str, recs: &[records::Record]) -> Option<String> {
+    // A title comes before the body (a site's menu lines may precede it) and is one
+    // line; a longer line naming the report is a sentence of the body.
+    const EARLY_LINES: usize = 15;
+    const LONGEST_CHARS: usize = 80;
     recs.iter()
-        .take(15)
+        .take(EARLY_LINES)
         .map(|r| r.text(text).trim())
-        .find(|t| t.contains("年度报告") && t.chars().count() < 80)
+        .find(|t| t.contains("年度报告") && t.chars().count() < LONGEST_CHARS)
         .map(|t| t.trim_start_matches('#').trim().to_string())
         .or_else(|| title_in_run(text))
 }
@@ -238,6 +242,8 @@ fn find_title(text: &str, recs: &[records::Record]) -> Option<String> {
 /// Where the report arrives as one long line, its title is the first unbroken run of
 /// text that ends in “…政府信息公开…年度报告” near the start.
 fn title_in_run(text: &str) -> Option<String> {
+    // Where to look (a title precedes the body) and how far back from “年度报告” a title
+    // can start.
     const HEAD: usize = 4096;
     const LONGEST: usize = 60;
     let mut head_end = text.len().min(HEAD);
