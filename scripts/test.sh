@@ -20,7 +20,7 @@ python3 -c 'import jsonschema' 2>/dev/null || pip install -q jsonschema
 cargo build --release --bin gouji
 python3 scripts/validate-schema.py www/example.txt tests/fixtures/*.txt tests/fixtures/*.md tests/fixtures/*.html
 if [ -x ../shared/tools/score-corpus ]; then
-  echo "== real reports (../shared/corpus; informational, asserted in tests/corpus.rs)"
+  echo "== real reports (../shared/corpus; informational, asserted in tests/it/corpus.rs)"
   ../shared/tools/score-corpus target/release/gouji || true
 else
   echo "== real reports: SKIPPED (../shared/corpus not present)"

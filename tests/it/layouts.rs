@@ -2,9 +2,7 @@
 //! and tells format and year; grids give the same cells as their tab text; glued digits
 //! are split only when the split is unique.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gouji::{Cell, ReadHow, Report, Status, TableId};
 
 fn cell<'a>(r: &'a Report, t: TableId, row: &str, col: &str) -> &'a Cell {

@@ -3,7 +3,6 @@
 //! rendered in the layouts real pasted input takes (domain-spec §E).
 //!
 //! Every test file includes this module; not every file uses every helper.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 
@@ -518,14 +517,6 @@ impl Fixture {
 
     fn t2_rows(&self) -> &Vec<T2Row> {
         self.t2_override.as_ref().unwrap_or(&self.t2)
-    }
-
-    fn t2_fmt(&self) -> Fmt {
-        match &self.t2_override {
-            Some(rows) if rows.iter().any(|r| r.key == "PROC") => Fmt::F2019,
-            Some(_) => Fmt::F2021,
-            None => self.fmt,
-        }
     }
 
     /// Replaces Table 2 by the other format's (a mixed report, R29).

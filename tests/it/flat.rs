@@ -230,8 +230,9 @@ fixtures! { "column-major":
 /// Every fixture in the folders has its test above (none skipped silently).
 #[test]
 fn every_fixture_has_a_test() {
-    let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/flat.rs"))
-        .expect("tests/flat.rs");
+    let src =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/flat.rs"))
+            .expect("tests/it/flat.rs");
     let mut n = 0;
     for sub in ["flat", "column-major"] {
         for e in std::fs::read_dir(dir(sub)).expect("fixture folder") {
@@ -241,7 +242,7 @@ fn every_fixture_has_a_test() {
                 n += 1;
                 assert!(
                     src.contains(&format!("=> \"{stem}\"")),
-                    "{sub}/{name} has no test in tests/flat.rs"
+                    "{sub}/{name} has no test in tests/it/flat.rs"
                 );
                 assert!(
                     p.with_extension("expect.json").exists(),

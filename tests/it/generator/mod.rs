@@ -1,5 +1,5 @@
 //! Seeded generator of random but plausible reports (issue 4), and one renderer per input
-//! layout the engine claims to read. Independent of `tests/common`: its own PRNG, its own
+//! layout the engine claims to read. Independent of `tests/it/common`: its own PRNG, its own
 //! model and its own simplified→traditional table, so the engine is not checked against
 //! its own data.
 //!
@@ -8,7 +8,6 @@
 //! LIT_AFTER.TOTAL ≤ the concluded reviews, VALID ≥ MADE, PREV_ITEMS + DELTA ≥ 0, …).
 //! Rendering is deterministic in its own seed and draws the same random numbers whatever
 //! the values are, so a report with one number changed renders identically elsewhere.
-#![allow(dead_code)]
 
 use gouji::{GridTable, TableId};
 
@@ -200,7 +199,6 @@ pub struct T2Row {
 /// One generated report.
 #[derive(Debug, Clone)]
 pub struct Report {
-    pub seed: u64,
     pub fmt: Fmt,
     pub year: i32,
     pub agency: &'static str,
@@ -217,11 +215,6 @@ impl Report {
             .iter()
             .find(|(k, _)| *k == row)
             .map_or(0, |r| r.1[col])
-    }
-    pub fn t3_set(&mut self, row: &str, col: usize, v: i64) {
-        if let Some(r) = self.t3.iter_mut().find(|(k, _)| *k == row) {
-            r.1[col] = v;
-        }
     }
     pub fn title(&self) -> String {
         format!("{} {} 年政府信息公开工作年度报告", self.agency, self.year)
@@ -498,7 +491,6 @@ pub fn generate(seed: u64) -> Report {
     }
     let t2 = gen_t2(&mut rng, fmt, county);
     Report {
-        seed,
         fmt,
         year,
         agency,
@@ -725,15 +717,10 @@ pub struct Rendered {
     pub regions: Vec<Region>,
     /// A short description of the choices made (for failure messages).
     pub variant: String,
-    /// Engine bugs this rendering is known to trigger (see `KNOWN_BUGS`); the property
-    /// test counts a failure here under the bug instead of failing.
+    /// Engine bugs this rendering is known to trigger; the property test would count a
+    /// failure here under the bug instead of failing (none is excused today).
     pub known: Vec<&'static str>,
 }
-
-/// Engine bugs found by this generator, still open (reported; see tests/properties.rs).
-/// Each is detected from the rendering, so only the inputs that can trigger it are
-/// excused, and the count of such cases is printed.
-pub const KNOWN_BUGS: [(&str, &str); 0] = [];
 
 /// Inputs that can trigger a still-open engine bug (none excused).
 fn known_bugs(_style: &Style, _cells: &[Expect], _text: &str) -> Vec<&'static str> {
@@ -829,10 +816,6 @@ fn explicit(l: Layout) -> bool {
         l,
         Layout::Tab | Layout::Pipes | Layout::Excel | Layout::Grid | Layout::SpacedLabels
     )
-}
-
-pub fn render(r: &Report, layout: Layout, seed: u64) -> Rendered {
-    render_with(r, layout, seed, None, Collapse::None)
 }
 
 /// Collects the byte spans of value cells while a table is written.

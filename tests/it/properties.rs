@@ -2,7 +2,7 @@
 //! rendered from thousands of random consistent reports, and every rendering is also
 //! "collapsed" the way text arrives from web pages, scrapers and chat apps (line breaks →
 //! one space, → nothing, doubled; tabs → spaces or U+3000; CRLF). For each rendering the
-//! test's own splitter (`tests/splitter`, no engine code) says, row by row, how the text
+//! test's own splitter (`tests/it/splitter`, no engine code) says, row by row, how the text
 //! can be read, and:
 //!
 //! (a) **no wrong number**: every cell the engine reads with a value equals the generated
@@ -25,16 +25,14 @@
 //! (default below); `GOUJI_PROP_DUMP=<layout>/<collapse>:<seed>` prints one rendered
 //! report and its findings (`GOUJI_PROP_MUTATION=j` also the j-th change;
 //! `GOUJI_PROP_DUMP_FILE=path` also writes the text, changed if asked, to a file).
-//! `cargo test --release --test properties -- --nocapture` prints the figures.
+//! `cargo test --release --test it properties -- --nocapture` prints the figures.
 
-mod generator;
-mod splitter;
-
-use generator::{
+use crate::generator::{
     generate, mutate, render_with, Collapse, Expect, Layout, Region, Rendered, Rng, Target, Written,
 };
+use crate::splitter::{How, Split, Val};
+use crate::{generator, splitter};
 use gouji::{Cell, Num, Report, Severity, Status, TableId};
-use splitter::{How, Split, Val};
 
 const DEFAULT_CASES: u64 = 200;
 const MUTATIONS_PER_REPORT: u64 = 2;

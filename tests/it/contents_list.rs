@@ -1,9 +1,7 @@
 //! An introduction that lists the section titles (a table of contents) before the real
 //! sections must not be taken for the tables, even when a table is missing.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gouji::TableId;
 
 const TOC: &str =

@@ -21,7 +21,6 @@
 //! placed. Table 2 has no sums: only 1–3 apply to it. No claim (`Unparsed`) where the text
 //! itself is unsure: an NBSP on a line with digits that the direct reading does not
 //! explain (a space, or an emptied cell?), and "——" (one dash or two?).
-#![allow(dead_code)]
 
 /// One cell as the text gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

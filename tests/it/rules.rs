@@ -1,8 +1,6 @@
 //! One breaking and one passing report for every single-report rule.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gouji::{Finding, Num, Report, Severity, Status, TableId};
 
 use TableId::{Active as T2, Applications as T3, Review as T4};

@@ -1,12 +1,10 @@
 //! The `gouji` binary: exit codes, text and JSON output, HTML input, stdin.
 
-mod common;
-
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use common::*;
+use crate::common::*;
 
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("gouji-cli-test-{}", std::process::id()));

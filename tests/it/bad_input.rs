@@ -1,9 +1,7 @@
 //! Inputs that are not reports, or only pieces of one: never a panic, clear notes,
 //! `recognised == false` where nothing was found.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gouji::{Report, Status, TableId};
 
 fn assert_unrecognised(r: &Report, what: &str) {

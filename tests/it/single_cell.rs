@@ -1,9 +1,7 @@
 //! Changing any single Table 3 or Table 4 number of a consistent report must give at
 //! least one error finding whose suspects include that cell.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use gouji::{Severity, TableId};
 
 /// (layout, format, table, row, col, delta) of every change that was not caught.

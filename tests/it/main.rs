@@ -1,0 +1,20 @@
+//! The native integration tests, one binary (linked once; shared fixtures and the
+//! generator are ordinary modules). `cargo test --test it <name>` runs a subset, e.g.
+//! `cargo test --release --test it properties -- --nocapture`.
+
+mod common;
+mod generator;
+mod splitter;
+
+mod bad_input;
+mod cli;
+mod contents_list;
+mod corpus;
+mod flat;
+mod fuzz_regressions;
+mod html_hostile;
+mod html_text;
+mod layouts;
+mod properties;
+mod rules;
+mod single_cell;
