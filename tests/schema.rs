@@ -91,3 +91,26 @@ fn declared(
         _ => {}
     }
 }
+
+/// The fixtures that give scripts/validate-schema.py (and the wasm tests) every kind of
+/// report stay that kind: a 2019 report with an error, a partial read, no table at all.
+#[test]
+fn fixtures_of_every_kind() {
+    let r = gouji::check(include_str!("fixtures/yunxi-2019.txt"));
+    assert_eq!(r.format.as_deref(), Some("2019"));
+    assert!(!r.partial, "{:?}", r.notes);
+    assert!(r.summary.errors > 0);
+    assert!(r
+        .findings
+        .iter()
+        .all(|f| f.suspects.iter().all(|s| s.row == "TOTAL")));
+
+    let r = gouji::check(include_str!("fixtures/baishi-2024-partial.txt"));
+    assert_eq!(r.format.as_deref(), Some("2021"));
+    assert!(r.recognised && r.partial);
+    assert_eq!(r.summary.errors, 0);
+    assert!(r.tables.review.iter().all(|c| c.value.is_none()));
+
+    let r = gouji::check(include_str!("fixtures/no-tables.txt"));
+    assert!(!r.recognised && r.partial);
+}
