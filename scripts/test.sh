@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 trap 'echo "scripts/test.sh: FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
 scripts/setup.sh --test
-export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+# wasm-bindgen-test-runner drives Chromium through chromedriver (flags in webdriver.json;
+# chromedriver finds the browser itself)
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
+export CHROMEDRIVER
 
 echo "== cargo fmt --check";          cargo fmt --all -- --check
 echo "== clippy (native)";            cargo clippy --all-targets -- -D warnings
