@@ -71,6 +71,7 @@ pub fn rules_schema() -> Value {
 fn finish(mut root: Value, id: &str, title: &str, description: Option<&str>) -> Value {
     optional_never_null(&mut root);
     one_line_descriptions(&mut root);
+    no_integer_formats(&mut root);
     let Value::Object(mut map) = root else {
         return root;
     };
@@ -115,6 +116,30 @@ fn one_line_descriptions(v: &mut Value) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(one_line_descriptions),
+        _ => {}
+    }
+}
+
+/// schemars names the Rust integer type in `format` ("uint", "int32"): not formats JSON
+/// Schema defines, and strict validators (Ajv) refuse unknown ones. `minimum: 0` stays.
+fn no_integer_formats(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            let integer = |f: &str| {
+                let digits = f.trim_start_matches('u').trim_start_matches("int");
+                (f.starts_with("int") || f.starts_with("uint"))
+                    && digits.chars().all(|c| c.is_ascii_digit())
+            };
+            if map
+                .get("format")
+                .and_then(Value::as_str)
+                .is_some_and(integer)
+            {
+                map.remove("format");
+            }
+            map.values_mut().for_each(no_integer_formats);
+        }
+        Value::Array(items) => items.iter_mut().for_each(no_integer_formats),
         _ => {}
     }
 }
