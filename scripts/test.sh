@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 trap 'echo "scripts/test.sh: FAILED at line $LINENO: $BASH_COMMAND" >&2' ERR
 scripts/setup.sh --test
-export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+# wasm-bindgen-test-runner drives Chromium through chromedriver (flags in webdriver.json;
+# chromedriver finds the browser itself)
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)}
+export CHROMEDRIVER
 
 echo "== cargo fmt --check";          cargo fmt --all -- --check
 echo "== clippy (native)";            cargo clippy --all-targets -- -D warnings
@@ -15,10 +18,13 @@ echo "== native tests";               cargo test --release
 echo "== wasm tests (node + browser)"; cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
 
 # ---- more steps go here (engine side: fuzz smoke, corpus test, …) -------------------------
-echo "== CLI JSON against schema/report.schema.json"
+echo "== CLI JSON against the generated schemas (schema/*.schema.json)"
 python3 -c 'import jsonschema' 2>/dev/null || pip install -q jsonschema
 cargo build --release --bin gouji
-python3 scripts/validate-schema.py www/example.txt tests/fixtures/*.txt tests/fixtures/*.md tests/fixtures/*.html
+# every output kind: exit 0/1/2/3, 2019 and 2021, partial reads, hostile input, the rules
+python3 scripts/validate-schema.py www/example.txt tests/fixtures/*.txt tests/fixtures/*.md \
+  tests/fixtures/*.html tests/fixtures/flat/*.txt tests/fixtures/column-major/*.txt \
+  tests/e2e/fixtures/*.txt tests/fuzz_regressions/*
 if [ -x ../shared/tools/score-corpus ]; then
   echo "== real reports (../shared/corpus; informational, asserted in tests/it/corpus.rs)"
   ../shared/tools/score-corpus target/release/gouji || true

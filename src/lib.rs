@@ -32,6 +32,8 @@ mod rules;
 pub mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 
 pub use model::*;
 pub use num::Num;
@@ -51,15 +53,21 @@ pub struct GridTable {
     pub rows: Vec<Vec<String>>,
 }
 
-/// One entry of the rule catalogue.
+/// One entry of the rule catalogue (`gouji rules --format json`, the JS API's rules()).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RuleInfo {
+    /// The rule, "R1" … "R30".
     pub id: RuleId,
+    /// The severity of its findings.
     pub severity: Severity,
+    /// The table the rule checks; null for a rule about the whole report.
     pub table: Option<TableId>,
+    /// The relation in the form's own labels.
     pub formula: Message,
     /// The official wording the rule comes from, when it has one.
     pub official: Option<String>,
+    /// What the rule checks, in words.
     pub description: Message,
 }
 

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 macro_rules! rule_ids {
     ($($id:ident),* $(,)?) => {
+        /// A rule of the catalogue, by its stable id.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         pub enum RuleId {
             $($id,)*
         }

@@ -16,9 +16,9 @@ use wasm_bindgen::JsCast;
 
 use crate::GridTable;
 
-// The TypeScript declarations of the API and the report live in one place,
-// `www/gouji.d.ts` (the build passes --no-typescript); the `unchecked_*_type` names below
-// refer to it.
+// The TypeScript declarations of the API live in `www/gouji.d.ts` (the build passes
+// --no-typescript), which re-exports the report types generated from src/model.rs into
+// `www/report.d.ts`; the `unchecked_*_type` names below refer to them.
 
 /// Serialises engine output as plain JSON-like JS values. A number beyond ±2^53 (only in a
 /// hostile or broken paste) cannot be a JS number: the whole value is then serialised again

@@ -15,6 +15,13 @@ fn check_in_browser_matches_native() {
     assert!(has_document, "really in a browser");
     assert_same(&api_check(EXAMPLE), &gouji::check(EXAMPLE));
     assert_same(&api_check(CONSISTENT), &gouji::check(CONSISTENT));
+    for (what, text) in [
+        ("example", EXAMPLE),
+        ("2019", REPORT_2019),
+        ("partial", PARTIAL),
+    ] {
+        schema::assert_valid(schema::REPORT_SCHEMA, &api_check(text), what);
+    }
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,6 @@
 //! Optional: the real reports in ../shared/corpus (and its flat/ folder: whole report on
 //! one line) against their hand-read truth, and the seed report with its line breaks
-//! collapsed (issue 7).
+//! collapsed (the way web-page text, scrapers and chat apps deliver reports).
 //!
 //! The folder is ../shared/corpus (`GOUJI_CORPUS_DIR` overrides it). When it is absent
 //! every test here says so on the real stderr (cargo's capture
@@ -8,7 +8,7 @@
 //! corpus a failure. When present, the number of files compared is asserted, so a file
 //! without truth or a renamed folder cannot drop out silently.
 //!
-//! Gates (the issue's aims): no wrong number anywhere (a cell read as a number the truth
+//! Gates (each one fails the test; everything else is printed as figures): no wrong number anywhere (a cell read as a number the truth
 //! does not have; truth `"?"` = "0 or blank" accepts either), no error finding the truth
 //! does not list (R6, which the truth files leave out, counts as listed where the truth's
 //! own cells break it), reports read exactly (every truth cell right and exactly the truth's

@@ -1,9 +1,9 @@
 //! The project's own fixtures for the shapes real pasted text takes when its line breaks
-//! are gone (issue 7): whole report on one line, glued cells, spaces in the wrong places,
+//! are gone (web-page text, scrapers, chat apps, "copy all"): whole report on one line, glued cells, spaces in the wrong places,
 //! numbering glued to the last cell, header words split or glued, Table 4 as one run,
 //! ideographic spaces, rows without digits, six numbers for seven cells, section-four
 //! heading variants, a fifth (fees) table, a browser selection copy, Table 2 with units in
-//! both formats, two real-error cases and the issue's half-width label row
+//! both formats, two real-error cases and a label row in half-width punctuation
 //! (`tests/fixtures/flat/`); and column-wise PDF
 //! text, one that fits and one whose number count does not (`tests/fixtures/column-major/`).
 //! All of them are fictional agencies (青禾市示例局, 青禾县某某局), written for the project.

@@ -17,4 +17,5 @@ mod html_text;
 mod layouts;
 mod properties;
 mod rules;
+mod schema;
 mod single_cell;

@@ -1,4 +1,4 @@
-//! Property tests on generated reports (issues 4 and 7). Every layout the engine reads is
+//! Property tests on generated reports. Every layout the engine reads is
 //! rendered from thousands of random consistent reports, and every rendering is also
 //! "collapsed" the way text arrives from web pages, scrapers and chat apps (line breaks →
 //! one space, → nothing, doubled; tabs → spaces or U+3000; CRLF). For each rendering the
@@ -1061,7 +1061,8 @@ fn selection() {
     run(Layout::Selection);
 }
 
-/// The issue's example: half-width punctuation in the label, one split only.
+/// A row as a real one-line copy gave it: half-width punctuation in the label, the digits
+/// glued to it and to each other, and only one split that the row's sum allows.
 #[test]
 fn issue_example_partial_row_is_read() {
     let text = "（二）部分公开(区分处理的,只计这一情形,不计其他情形)10223000224";
@@ -1080,7 +1081,8 @@ fn issue_example_partial_row_is_read() {
     );
 }
 
-/// The splitter on the shapes named in the issue.
+/// The splitter on the shapes real one-line copies take: a glued run split by the row's
+/// sum, spaces in the wrong places, one digit per cell, Table 4 as one run (unique or not).
 #[test]
 fn splitter_reads_the_issue_shapes() {
     let vals = |s: &Split| -> Vec<Option<i128>> {

@@ -1,4 +1,4 @@
-//! Seeded generator of random but plausible reports (issue 4), and one renderer per input
+//! Seeded generator of random but plausible reports, and one renderer per input
 //! layout the engine claims to read. Independent of `tests/it/common`: its own PRNG, its own
 //! model and its own simplified→traditional table, so the engine is not checked against
 //! its own data.
@@ -570,7 +570,8 @@ impl Layout {
     }
 }
 
-/// What happens to a rendering on its way to the user's paste (issue 7): the line breaks
+/// What happens to a rendering on its way to the user's paste (web pages, scrapers, chat
+/// apps and "copy all" lose or change line breaks and tabs): the line breaks
 /// and tabs of every layout are only hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Collapse {

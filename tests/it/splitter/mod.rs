@@ -1,4 +1,4 @@
-//! An independent splitter for the tests (issue 7): given the text that holds one row's
+//! An independent splitter for the tests: given the text that holds one row's
 //! cells (the text between its label and the next label), it says how that text can be
 //! read, without any of the engine's code.
 //!
