@@ -15,7 +15,7 @@ logs=$(mktemp -d "${TMPDIR:-/tmp}/gouji-fuzz.XXXXXX")
 trap 'rm -rf "$logs"' EXIT
 cd fuzz
 # Limits of each run: inputs up to 16 KiB (the seed reports are a few KiB; longer inputs
-# mostly slow the search down, and tests/html_hostile.rs covers huge ones); one input
+# mostly slow the search down, and tests/it/html_hostile.rs covers huge ones); one input
 # taking over 10 s counts as a hang and a process over 2 GiB as a blow-up, both failures
 # (a real report is checked in milliseconds).
 for target in check_text check_grid check_html; do
