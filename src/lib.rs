@@ -8,6 +8,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod agency;
 pub mod catalogue;
 pub mod cells;
 pub mod forms;
