@@ -119,12 +119,15 @@ impl Exit {
     }
 }
 
-/// One input checked: what goes to stdout and stderr, its summary row, its status.
-struct Done {
-    out: String,
-    err: Option<String>,
-    row: Row,
-    exit: Exit,
+/// One input checked, before output: its report (or why it could not be read), the text
+/// when the text output needs it, and what cross-year rules need from the text.
+struct Checked {
+    name: String,
+    report: Result<gouji::Report, String>,
+    text: Option<String>,
+    carry_over_note: bool,
+    /// Last year's report it was compared with.
+    previous: Option<String>,
 }
 
 fn check(a: &CheckArgs) -> i32 {
@@ -142,60 +145,175 @@ fn check(a: &CheckArgs) -> i32 {
         tables: !a.no_tables,
     };
     let json = a.format == OutFormat::Json;
-    let summary = a.summary;
-    let work = |it: &Item| check_one(it, json, summary.is_some(), &opts);
+    let keep_text = a.summary.is_none() && !json;
+    // Last year's report given by --previous: read and checked once, compared with each.
+    let previous = match &a.previous {
+        None => None,
+        Some(p) => {
+            let item = Item {
+                name: p.to_string_lossy().into_owned(),
+                unlisted: None,
+            };
+            let c = check_one(&item, false);
+            match c.report {
+                Ok(r) => Some((c.name, r)),
+                Err(why) => {
+                    eprintln!(
+                        "error: 无法读取上年报告 cannot read the previous report {}: {why}",
+                        c.name
+                    );
+                    return Exit::NotChecked as i32;
+                }
+            }
+        }
+    };
+    // 1. Check every input (in parallel; the progress bar counts these).
+    let mut checked: Vec<Checked> = Vec::with_capacity(items.len());
+    batch::run(
+        &items,
+        a.jobs.map(usize::from),
+        |it| check_one(it, keep_text),
+        |c, _| checked.push(c),
+    );
+    // 2. Cross-year rules: with --previous against that report; in a batch, each report
+    //    against the same agency's report of the year before, when there is one.
+    let pairs: Vec<Option<usize>> = match &previous {
+        Some(_) => vec![None; checked.len()],
+        None => pair_by_agency(&checked),
+    };
+    let mut outcomes = Vec::with_capacity(checked.len());
+    for (i, c) in checked.iter().enumerate() {
+        let Ok(this) = &c.report else {
+            outcomes.push(None);
+            continue;
+        };
+        let prev = match (&previous, pairs[i]) {
+            (Some((name, r)), _) => Some((name.as_str(), r)),
+            (None, Some(j)) => match &checked[j].report {
+                Ok(r) => Some((checked[j].name.as_str(), r)),
+                Err(_) => None,
+            },
+            _ => None,
+        };
+        outcomes.push(prev.map(|(name, r)| {
+            let out = gouji::rules::cross_year::check_pair(this, c.carry_over_note, r, name);
+            (name.to_string(), out)
+        }));
+    }
+    for (c, o) in checked.iter_mut().zip(outcomes) {
+        if let (Ok(r), Some((name, out))) = (&mut c.report, o) {
+            gouji::rules::cross_year::apply(r, out);
+            c.previous = Some(name);
+        }
+    }
+    if previous.is_none() && json {
+        for c in checked.iter().filter(|c| c.previous.is_some()) {
+            eprintln!(
+                "note: 跨年度核对 cross-year: {} ← {}",
+                c.name,
+                c.previous.as_deref().unwrap_or_default()
+            );
+        }
+    }
+    // 3. Output, in the inputs' order.
     let mut status = Exit::Ok;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let mut rows = 0usize;
-    if let Some(f) = summary {
+    if let Some(f) = a.summary {
         let _ = out.write_all(summary::head(f).as_bytes());
     }
-    batch::run(&items, a.jobs.map(usize::from), work, |d: Done, bar| {
-        status = status.worst(d.exit);
-        bar.suspend(|| {
-            if let Some(e) = &d.err {
-                eprintln!("{e}");
+    for (i, c) in checked.iter().enumerate() {
+        let (exit, row) = match &c.report {
+            Err(why) => {
+                eprintln!("error: 无法读取 cannot read {}: {why}", c.name);
+                let row = Row {
+                    file: c.name.clone(),
+                    status: Exit::NotChecked.word(),
+                    exit: Exit::NotChecked as i32,
+                    verdict: format!("无法读取 cannot read: {why}"),
+                    ..Row::default()
+                };
+                (Exit::NotChecked, row)
             }
-            let s = match summary {
-                Some(f) => summary::line(f, &d.row, rows == 0),
-                None => d.out,
-            };
-            let _ = out.write_all(s.as_bytes());
-            let _ = out.flush();
-        });
-        rows += 1;
-    });
-    if let Some(f) = summary {
-        let _ = out.write_all(summary::tail(f, rows > 0).as_bytes());
+            Ok(r) => {
+                let exit = Exit::of(r);
+                let mut row = row_of(&c.name, r, exit, lang);
+                row.previous.clone_from(&c.previous);
+                if a.summary.is_none() {
+                    let s = if json {
+                        serde_json::to_string(r).unwrap_or_default() + "\n"
+                    } else {
+                        let text = c.text.as_deref().unwrap_or_default();
+                        with_previous(render::text(&c.name, text, r, &opts), c, lang)
+                    };
+                    let _ = out.write_all(s.as_bytes());
+                }
+                (exit, row)
+            }
+        };
+        status = status.worst(exit);
+        if let Some(f) = a.summary {
+            let _ = out.write_all(summary::line(f, &row, i == 0).as_bytes());
+        }
     }
+    if let Some(f) = a.summary {
+        let _ = out.write_all(summary::tail(f, !checked.is_empty()).as_bytes());
+    }
+    let _ = out.flush();
     status as i32
 }
 
-/// Reads and checks one input. A panic in the engine (a bug) costs this file only.
-fn check_one(it: &Item, json: bool, summary: bool, opts: &Options) -> Done {
-    let name = it.name.clone();
-    let unreadable = |why: String| {
-        let row = Row {
-            file: name.clone(),
-            status: Exit::NotChecked.word(),
-            exit: Exit::NotChecked as i32,
-            verdict: format!("无法读取 cannot read: {why}"),
-            ..Row::default()
-        };
-        Done {
-            out: String::new(),
-            err: Some(format!("error: 无法读取 cannot read {name}: {why}")),
-            row,
-            exit: Exit::NotChecked,
+/// The text output's header line followed by the report it was compared with.
+fn with_previous(text: String, c: &Checked, lang: Lang) -> String {
+    let Some(prev) = &c.previous else { return text };
+    let line = match lang {
+        Lang::Zh => format!("  跨年度核对：上年报告 {prev}\n"),
+        Lang::En => format!("  cross-year checks against last year's report {prev}\n"),
+    };
+    match text.find('\n') {
+        Some(i) => format!("{}{line}{}", &text[..=i], &text[i + 1..]),
+        None => text + "\n" + &line,
+    }
+}
+
+/// For each report, the index of the same agency's report of the year before (the first
+/// such in input order), when agency and year are both known.
+fn pair_by_agency(checked: &[Checked]) -> Vec<Option<usize>> {
+    let key = |c: &Checked| -> Option<(String, i32)> {
+        let r = c.report.as_ref().ok()?;
+        let agency = r.title.as_deref().and_then(gouji::agency::agency)?;
+        Some((agency, r.year?))
+    };
+    let keys: Vec<Option<(String, i32)>> = checked.iter().map(key).collect();
+    let mut first: std::collections::HashMap<(String, i32), usize> = Default::default();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            first.entry(k.clone()).or_insert(i);
         }
+    }
+    keys.iter()
+        .map(|k| {
+            let (agency, year) = k.as_ref()?;
+            first.get(&(agency.clone(), year - 1)).copied()
+        })
+        .collect()
+}
+
+/// Reads and checks one input. A panic in the engine (a bug) costs this file only.
+fn check_one(it: &Item, keep_text: bool) -> Checked {
+    let done = |report, text, carry_over_note| Checked {
+        name: it.name.clone(),
+        report,
+        text,
+        carry_over_note,
+        previous: None,
     };
     if let Some(why) = &it.unlisted {
-        return unreadable(why.clone());
+        return done(Err(why.clone()), None, false);
     }
     let (text, notes) = match input::read(&it.name) {
         Ok(x) => x,
-        Err(e) => return unreadable(e.to_string()),
+        Err(e) => return done(Err(e.to_string()), None, false),
     };
     let checked = std::panic::catch_unwind(|| {
         let mut report = gouji::check(&text);
@@ -203,24 +321,15 @@ fn check_one(it: &Item, json: bool, summary: bool, opts: &Options) -> Done {
         report
     });
     let Ok(report) = checked else {
-        return unreadable("内部错误（gouji 的缺陷）internal error (a bug in gouji)".into());
+        return done(
+            Err("内部错误（gouji 的缺陷）internal error (a bug in gouji)".into()),
+            None,
+            false,
+        );
     };
-    let exit = Exit::of(&report);
-    let out = if summary {
-        String::new()
-    } else if json {
-        serde_json::to_string(&report).unwrap_or_default() + "\n"
-    } else {
-        render::text(&it.name, &text, &report, opts)
-    };
-    Done {
-        out,
-        err: None,
-        row: row_of(&it.name, &report, exit, opts.lang),
-        exit,
-    }
+    let note = gouji::rules::cross_year::states_carry_over(&text);
+    done(Ok(report), keep_text.then_some(text), note)
 }
-
 fn row_of(name: &str, r: &gouji::Report, exit: Exit, lang: Lang) -> Row {
     let found = r.table_info.iter().filter(|i| i.found);
     Row {
