@@ -183,7 +183,8 @@ fn check(a: &CheckArgs) -> i32 {
     };
     let mut outcomes = Vec::with_capacity(checked.len());
     for (i, c) in checked.iter().enumerate() {
-        let Ok(this) = &c.report else {
+        // A file with no table recognised has nothing to compare.
+        let Some(this) = c.report.as_ref().ok().filter(|r| r.recognised) else {
             outcomes.push(None);
             continue;
         };
@@ -280,7 +281,7 @@ fn with_previous(text: String, c: &Checked, lang: Lang) -> String {
 /// such in input order), when agency and year are both known.
 fn pair_by_agency(checked: &[Checked]) -> Vec<Option<usize>> {
     let key = |c: &Checked| -> Option<(String, i32)> {
-        let r = c.report.as_ref().ok()?;
+        let r = c.report.as_ref().ok().filter(|r| r.recognised)?;
         let agency = r.title.as_deref().and_then(gouji::agency::agency)?;
         Some((agency, r.year?))
     };
