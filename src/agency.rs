@@ -25,7 +25,7 @@ const SUFFIXES: &[&str] = &[
 ];
 
 /// Words around the name that are not part of it (“关于……的”, “（全文）”).
-const PREFIXES: &[&str] = &["关于"];
+const PREFIXES: &[&str] = &["关于", "标题:", "题目:", "名称:", "文章标题:"];
 const TAILS: &[&str] = &[
     "关于",
     "的",
@@ -158,6 +158,48 @@ pub fn agency(title: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// The agency of a report from its text, when the title the engine found names none: a
+/// PDF copy often breaks the title over lines (“洪泽区人民政府” / “2023 年政府信息公开工作
+/// 年度报告”, or “2024 年上海市科委政府信息公开工作” / “年度报告”), so a short line ending in
+/// 年度报告 is read together with up to two short lines before it.
+pub fn agency_in_text(text: &str) -> Option<String> {
+    const LINES: usize = 40;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(LINES)
+        .collect();
+    let short = |l: &str, n: usize| l.chars().count() <= n && !l.contains('。');
+    for (i, l) in lines.iter().enumerate() {
+        if !short(l, 60) {
+            continue;
+        }
+        let mut cand = l.to_string();
+        for back in 0..=2 {
+            if back > 0 {
+                match i.checked_sub(back).and_then(|j| lines.get(j)) {
+                    Some(p) if short(p, 40) => cand = format!("{p}{cand}"),
+                    _ => break,
+                }
+            }
+            let folded: String = fold(&cand).into_iter().collect();
+            let named = folded.contains("信息公开") || folded.contains("政务公开");
+            if named && folded.ends_with("年度报告") {
+                if let Some(a) = agency(&cand) {
+                    return Some(a);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The agency of a checked report: from its title, else from its first lines.
+pub fn report_agency(title: Option<&str>, text: &str) -> Option<String> {
+    title.and_then(agency).or_else(|| agency_in_text(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +224,30 @@ mod tests {
         ] {
             assert_eq!(agency(t).as_deref(), Some("青禾市示例局"), "{t}");
         }
+    }
+
+    #[test]
+    fn a_title_broken_over_lines_is_read_whole() {
+        let t = "- 1 -\n洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告由……编制。";
+        assert_eq!(agency_in_text(t).as_deref(), Some("洪泽区人民政府"));
+        let t = "正文\n2024 年上海市科委政府信息公开工作\n年度报告\n根据《条例》，编制了 2024 年度政务公开工作\n报告";
+        assert_eq!(agency_in_text(t).as_deref(), Some("上海市科委"));
+        let t = "正文\n2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n本年度报告根据《中华人民共和国政府信息公开条例》（以\n";
+        assert_eq!(agency_in_text(t).as_deref(), Some("上海市人民政府办公厅"));
+        assert_eq!(
+            report_agency(
+                Some("2023 年政府信息公开工作年度报告"),
+                "青禾县示例局\n2023 年政府信息公开工作年度报告"
+            )
+            .as_deref(),
+            Some("青禾县示例局")
+        );
+        assert_eq!(agency_in_text("本年度报告根据条例编制"), None);
+        assert_eq!(agency_in_text(""), None);
+        assert_eq!(
+            agency("标题: 青禾市示例局2025年度政府信息公开工作年度报告").as_deref(),
+            Some("青禾市示例局")
+        );
     }
 
     #[test]

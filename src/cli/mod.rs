@@ -126,6 +126,8 @@ struct Checked {
     report: Result<gouji::Report, String>,
     text: Option<String>,
     carry_over_note: bool,
+    /// The agency, from the title or else the first lines (`gouji::agency`).
+    agency: Option<String>,
     /// Last year's report it was compared with.
     previous: Option<String>,
 }
@@ -239,6 +241,7 @@ fn check(a: &CheckArgs) -> i32 {
             Ok(r) => {
                 let exit = Exit::of(r);
                 let mut row = row_of(&c.name, r, exit, lang);
+                row.agency.clone_from(&c.agency);
                 row.previous.clone_from(&c.previous);
                 if a.summary.is_none() {
                     let s = if json {
@@ -282,8 +285,7 @@ fn with_previous(text: String, c: &Checked, lang: Lang) -> String {
 fn pair_by_agency(checked: &[Checked]) -> Vec<Option<usize>> {
     let key = |c: &Checked| -> Option<(String, i32)> {
         let r = c.report.as_ref().ok().filter(|r| r.recognised)?;
-        let agency = r.title.as_deref().and_then(gouji::agency::agency)?;
-        Some((agency, r.year?))
+        Some((c.agency.clone()?, r.year?))
     };
     let keys: Vec<Option<(String, i32)>> = checked.iter().map(key).collect();
     let mut first: std::collections::HashMap<(String, i32), usize> = Default::default();
@@ -302,19 +304,20 @@ fn pair_by_agency(checked: &[Checked]) -> Vec<Option<usize>> {
 
 /// Reads and checks one input. A panic in the engine (a bug) costs this file only.
 fn check_one(it: &Item, keep_text: bool) -> Checked {
-    let done = |report, text, carry_over_note| Checked {
+    let done = |report, text, carry_over_note, agency| Checked {
         name: it.name.clone(),
         report,
         text,
         carry_over_note,
+        agency,
         previous: None,
     };
     if let Some(why) = &it.unlisted {
-        return done(Err(why.clone()), None, false);
+        return done(Err(why.clone()), None, false, None);
     }
     let (text, notes) = match input::read(&it.name) {
         Ok(x) => x,
-        Err(e) => return done(Err(e.to_string()), None, false),
+        Err(e) => return done(Err(e.to_string()), None, false, None),
     };
     let checked = std::panic::catch_unwind(|| {
         let mut report = gouji::check(&text);
@@ -326,16 +329,18 @@ fn check_one(it: &Item, keep_text: bool) -> Checked {
             Err("内部错误（gouji 的缺陷）internal error (a bug in gouji)".into()),
             None,
             false,
+            None,
         );
     };
     let note = gouji::rules::cross_year::states_carry_over(&text);
-    done(Ok(report), keep_text.then_some(text), note)
+    let agency = gouji::agency::report_agency(report.title.as_deref(), &text);
+    done(Ok(report), keep_text.then_some(text), note, agency)
 }
 fn row_of(name: &str, r: &gouji::Report, exit: Exit, lang: Lang) -> Row {
     let found = r.table_info.iter().filter(|i| i.found);
     Row {
         file: name.to_string(),
-        agency: r.title.as_deref().and_then(gouji::agency::agency),
+        agency: None,
         year: r.year,
         format: r.format.clone(),
         cells_read: Some(found.clone().map(|i| i.cells_read).sum()),
