@@ -649,6 +649,8 @@ fn a_directory_gives_one_summary_row_per_report_in_path_order() {
     // Only the summary goes to stdout; the unreadable file is also named on stderr.
     assert!(!csv.contains("error["), "{csv}");
     assert!(stderr(&o).contains("binary.txt"), "{}", stderr(&o));
+    // stderr is not a terminal here: no progress bar is drawn.
+    assert!(!stderr(&o).contains(['\r', '█', '░']), "{}", stderr(&o));
 }
 
 #[test]
