@@ -11,6 +11,7 @@
 // The stages are private: the API is `check`, `check_grid`, `rules`, the report model and
 // the official forms. The three reader stages stay reachable, hidden, for the allocation
 // example (examples/allocs.rs), which counts each stage on its own.
+pub mod agency;
 mod catalogue;
 mod cells;
 pub mod forms;
@@ -38,6 +39,8 @@ pub mod schema;
 pub use model::*;
 pub use num::Num;
 pub use rule_id::RuleId;
+/// Checks one report against the same agency's report for the year before.
+pub use rules::cross_year;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -27,8 +27,8 @@ macro_rules! rule_ids {
 }
 
 rule_ids!(
-    R1, R2, R3, R4, R5, R6, R7, R10, R11, R12, R13, R14, R15, R16, R18, R19, R22, R23, R24, R26,
-    R27, R28, R29, R30,
+    R1, R2, R3, R4, R5, R6, R7, R8, R10, R11, R12, R13, R14, R15, R16, R17, R18, R19, R20, R21,
+    R22, R23, R24, R25, R26, R27, R28, R29, R30,
 );
 
 impl RuleId {
@@ -73,6 +73,6 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", r.as_str()));
             assert_eq!(RuleId::parse(r.as_str()), Some(*r));
         }
-        assert_eq!(RuleId::parse("R8"), None);
+        assert_eq!(RuleId::parse("R9"), None);
     }
 }

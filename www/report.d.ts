@@ -182,7 +182,7 @@ export interface Finding {
 }
 
 /** A rule of the catalogue, by its stable id. */
-export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16' | 'R18' | 'R19' | 'R22' | 'R23' | 'R24' | 'R26' | 'R27' | 'R28' | 'R29' | 'R30';
+export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16' | 'R17' | 'R18' | 'R19' | 'R20' | 'R21' | 'R22' | 'R23' | 'R24' | 'R25' | 'R26' | 'R27' | 'R28' | 'R29' | 'R30';
 
 /**
  * How serious a finding or note is: `error` fails the check, `warning` asks for a look, `info` is

@@ -7,6 +7,7 @@
 //! value it should have — exactly what a single wrong number produces.
 
 mod conditions;
+pub mod cross_year;
 mod diagnose;
 #[cfg(test)]
 mod fictional_format;

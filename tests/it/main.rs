@@ -10,6 +10,7 @@ mod bad_input;
 mod cli;
 mod contents_list;
 mod corpus;
+mod cross_year;
 mod flat;
 mod fuzz_regressions;
 mod html_hostile;
