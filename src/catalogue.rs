@@ -134,6 +134,7 @@ pub fn infos() -> Vec<RuleInfo> {
                 zh: r.zh.to_string(),
                 en: r.en.to_string(),
             },
+            explain: crate::explain::explain(r.id),
         })
         .collect()
 }

@@ -10,13 +10,16 @@
 
 pub mod catalogue;
 pub mod cells;
+pub mod explain;
 pub mod forms;
+pub mod formview;
 pub mod glued;
 pub mod locate;
 pub mod messages;
 pub mod model;
 pub mod normalize;
 pub mod num;
+pub mod problems;
 pub mod records;
 pub mod rules;
 mod whole;
@@ -53,6 +56,8 @@ pub struct RuleInfo {
     /// The official wording the rule comes from, when it has one.
     pub official: Option<String>,
     pub description: Message,
+    /// Why the rule holds, in plain words for a citizen (`src/explain.rs`).
+    pub explain: Option<Message>,
 }
 
 /// Inputs larger than this are refused with a message instead of being read: no real
@@ -68,6 +73,32 @@ pub fn check(text: &str) -> Report {
 /// becomes tab-separated lines, so a grid and its text copy give the same report.
 pub fn check_grid(tables: &[GridTable]) -> Report {
     check(&grid_text(tables))
+}
+
+/// Checks tables given as grids with the text they were pasted with (what the page shows
+/// in its input box): the title and the statistical period are taken from that text, so
+/// the report keeps its title and year. Positions in the result would point into the grids'
+/// own text, not into `context`, so none is given (every `span` and `line` is absent).
+pub fn check_grid_in(tables: &[GridTable], context: &str) -> Report {
+    let mut text = whole::context_head(context);
+    text.push_str(&grid_text(tables));
+    let mut r = check(&text);
+    for id in TableId::ALL {
+        for c in r.tables.get_mut(id) {
+            c.span = None;
+            c.line = None;
+        }
+    }
+    for f in &mut r.findings {
+        f.span = None;
+    }
+    for n in &mut r.notes {
+        n.span = None;
+    }
+    for i in &mut r.table_info {
+        i.line = None;
+    }
+    r
 }
 
 /// The tab-separated text a grid stands for (what a browser puts on the clipboard).
@@ -100,4 +131,9 @@ pub fn grid_text(tables: &[GridTable]) -> String {
 /// The rule catalogue.
 pub fn rules() -> Vec<RuleInfo> {
     catalogue::infos()
+}
+
+/// The official forms' rows, columns and labels, for drawing the tables.
+pub fn forms() -> formview::Forms {
+    formview::forms()
 }
