@@ -123,6 +123,7 @@ pub fn infos() -> Vec<RuleInfo> {
         .iter()
         .map(|r| RuleInfo {
             id: r.id.to_string(),
+            code: r.code.to_string(),
             severity: r.severity,
             table: r.table,
             formula: Message {

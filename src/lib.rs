@@ -50,6 +50,8 @@ pub struct GridTable {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RuleInfo {
     pub id: String,
+    /// Stable machine code, as in findings ("T3-BALANCE").
+    pub code: String,
     pub severity: Severity,
     pub table: Option<TableId>,
     pub formula: Message,

@@ -156,7 +156,7 @@ fn incomplete(r: &Report) -> Option<Message> {
     if !r.recognised {
         return Some(m(
             "未找到统计表".into(),
-            "no statistical table found".into(),
+            "No statistical table found".into(),
         ));
     }
     if !r.partial {
@@ -196,7 +196,7 @@ fn incomplete(r: &Report) -> Option<Message> {
     }
     Some(m(
         format!("未能完整读取：{}", zh.join("，")),
-        format!("read only partly: {}", en.join(", ")),
+        format!("Read only partly: {}", en.join(", ")),
     ))
 }
 
@@ -204,7 +204,7 @@ fn incomplete(r: &Report) -> Option<Message> {
 pub fn no_verdict() -> Verdict {
     Verdict {
         kind: VerdictKind::None,
-        message: m("未找到统计表".into(), "no statistical table found".into()),
+        message: m("未找到统计表".into(), "No statistical table found".into()),
         incomplete: None,
         errors: 0,
         warnings: 0,
@@ -224,7 +224,7 @@ pub fn verdict(r: &Report) -> Verdict {
     let (kind, message) = if !r.recognised {
         (
             VerdictKind::None,
-            m("未找到统计表".into(), "no statistical table found".into()),
+            m("未找到统计表".into(), "No statistical table found".into()),
         )
     } else if errors > 0 {
         (
@@ -237,7 +237,7 @@ pub fn verdict(r: &Report) -> Verdict {
     } else if let Some(inc) = &incomplete {
         (VerdictKind::Partial, inc.clone())
     } else {
-        (VerdictKind::Pass, m("通过".into(), "pass".into()))
+        (VerdictKind::Pass, m("通过".into(), "Pass".into()))
     };
     Verdict {
         kind,

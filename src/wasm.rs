@@ -34,8 +34,17 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 /// Checks a pasted report (the whole text or only its tables). Never throws for any text.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "Report")]
 pub fn check(text: &str) -> Result<JsValue, JsError> {
+    #[cfg(feature = "test-hooks")]
+    if text == TRAP_INPUT {
+        trap_for_test();
+    }
     to_js(&crate::check(text))
 }
+
+/// With the `test-hooks` feature only: checking exactly this text traps the module, as an
+/// engine bug would, so the page's recovery path can be tested end to end.
+#[cfg(feature = "test-hooks")]
+pub const TRAP_INPUT: &str = "gouji:test-hooks:trap";
 
 /// Checks tables read from clipboard HTML: an array of tables, each an array of rows,
 /// each an array of cell strings (spans already expanded). Throws on any other shape.
@@ -101,11 +110,10 @@ pub fn version() -> String {
 }
 
 /// Traps the module on purpose, exactly as an engine bug would (panics abort on wasm32).
-/// Only for the page's recovery test: the page must notice, reload the module and keep the
-/// user's text. Compiled only with the `test-hooks` feature (the test build of the page),
-/// never into the module that ships.
+/// Only for the page's recovery test (the page must notice, reload the module and keep the
+/// user's text): compiled only with the `test-hooks` feature, into the test build of the
+/// page (`scripts/build.sh --test-hooks`), never into the module that ships.
 #[cfg(feature = "test-hooks")]
-#[wasm_bindgen(js_name = __trapForTest)]
-pub fn trap_for_test() {
+fn trap_for_test() {
     core::arch::wasm32::unreachable()
 }
