@@ -98,13 +98,19 @@ pub fn formula(def: &RuleDef, rel: &Rel) -> Message {
     match (def.id, col_zh) {
         ("R1" | "R2" | "R7", Some(c)) => m(
             format!("{}（{c}列）", def.formula_zh),
-            format!("{} (column {})", def.formula_en, rel.instance),
+            format!(
+                "{} ({} column)",
+                def.formula_en,
+                forms::col_en(crate::TableId::Applications, &rel.instance)
+            ),
         ),
         ("R3", _) => {
             let row = forms::t3_row(&rel.instance).map_or("", |r| r.short);
+            let row_en = forms::cell_name(crate::TableId::Applications, &rel.instance, "TOT").en;
+            let row_en = row_en.split(" · ").next().unwrap_or("");
             m(
                 format!("{}（{row}行）", def.formula_zh),
-                format!("{} (row {})", def.formula_en, rel.instance),
+                format!("{} ({row_en} row)", def.formula_en),
             )
         }
         _ => m(def.formula_zh.to_string(), def.formula_en.to_string()),

@@ -120,7 +120,7 @@ pub fn group(findings: &[Finding], tables: &Tables) -> Vec<Problem> {
         }
     }
     // Most severe first; otherwise in the order of the findings (stable sort).
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|p| std::cmp::Reverse(p.severity));
     out
 }
 

@@ -210,6 +210,11 @@ test('consistent report: pass, with the full list of checks', async () => {
   assert.equal(await page.locator('td[data-status="fail"]').count(), 0);
   assert.equal(await page.locator('.chip').count(), r.summary.checks);
   assert.equal(await page.locator('.chip[data-status="pass"]').count(), r.summary.passed);
+  // instances and rules in the form's own labels, not internal codes (those are in the small code line)
+  const chips = await page.locator('.chip').allTextContents();
+  assert.deepEqual(chips.filter((c) => /[A-Z]{2,}|_|year/.test(c)), []);
+  const ruleHeads = await page.locator('table.checks tbody th').evaluateAll((ths) => ths.map((th) => th.firstChild.textContent));
+  assert.deepEqual(ruleHeads.filter((x) => /^R\d|[A-Z]{2,}_|CARRY|TOTAL/.test(x)), []);
   assert.match(await page.locator('[data-testid="checks-summary"]').textContent(), new RegExp(`共 ${r.summary.checks} 项检查`));
   await shot(page, '03-consistent');
   await axe(page, 'consistent');

@@ -120,6 +120,7 @@ textarea.drop { border: 2px dashed var(--_accent); background: var(--_selected);
 .partial { padding: .5rem .75rem; border-left: 4px solid var(--_warn); background: var(--_warn-bg); }
 ol.problems, ul.notes, ol.relations { padding: 0; margin: 0; list-style: none; }
 ol.problems > li { margin: .5rem 0; border: 1px solid var(--_line); border-radius: 8px; padding: .25rem; }
+ol.problems > li.small { border: none; padding: 0; }
 ol.problems > li[data-severity="error"] { border-left: 4px solid var(--_fail); }
 ol.problems > li[data-severity="warning"] { border-left: 4px solid var(--_warn); }
 button.problem, button.finding {
@@ -184,6 +185,9 @@ table.checks th, table.checks td { border-bottom: 1px solid var(--_line); paddin
   :host, :host([theme]), :host(:not([theme="light"])) { font-size: 10pt; ${LIGHT} }
   .in, .actions, .toolbar, button.show { display: none !important; }
   button.problem, button.finding { border: none; padding: .1rem 0; }
+  /* the relations each problem breaks are printed, folded or not */
+  details.relations::details-content { content-visibility: visible; display: block; }
+  details.relations > summary { list-style: none; color: var(--_muted); }
   .scroll { overflow: visible; border: none; }
   .verdict { break-inside: avoid; }
   table.form { break-inside: auto; }

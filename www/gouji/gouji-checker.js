@@ -84,13 +84,19 @@ function cellName(ref, lang) {
   const en = normLang(lang) === 'en';
   return `${r ? pickL(r.short, lang) : ref.row}${en ? ' · ' : '·'}${c ? pickL(c.short, lang) : ref.column}`;
 }
-/** A rule instance ("NP", "DENY_1", "REV", "NP:CARRY_OUT") in the form's labels. */
-function instanceLabel(inst, lang) {
-  return String(inst).split(':').map((part) => {
-    for (const t of ['applications', 'review', 'active']) {
-      if (L.cols[t]?.[part] && t === 'applications') return pickL(L.cols[t][part].short, lang);
-      if (L.rows[t]?.[part]) return pickL(L.rows[t][part].short, lang);
+/** A rule instance ("NP", "DENY_1", "REV", "NP:CARRY_OUT", "T2/T3", "year") in the form's labels. */
+const TABLE_OF = { T2: 'active', T3: 'applications', T4: 'review' };
+function instanceLabel(inst, lang, t) {
+  return String(inst).split(/[:/]/).map((part) => {
+    const c = L.cols.applications?.[part];
+    if (c) return pickL(c.short, lang);
+    for (const tb of ['applications', 'review', 'active']) {
+      const r = L.rows[tb]?.[part];
+      if (r) return pickL(r.short, lang);
     }
+    const table = TABLE_OF[part] ?? part;
+    if (L.names?.[table]) return tableName(table, lang);
+    if (part === 'year') return t.year;
     return part;
   }).join(' · ');
 }
@@ -674,7 +680,7 @@ export class GoujiChecker extends HTMLElement {
       h('p', {}, msg(f.message, lang)),
       dl,
       h('h4', {}, t.operands),
-      h('div', { class: 'scroll' }, ops),
+      h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t.operands }, ops),
       info?.official ? h('div', {}, h('h4', {}, t.official), h('blockquote', { lang: 'zh-CN' }, info.official)) : null,
       h('p', { class: 'small code', 'data-testid': 'codes' }, `${t.codes}${t.colon}${f.rule} · ${f.instance} · ${f.code}`),
       span && this.#mode !== 'grid' ? h('p', {}, show) : null,
@@ -882,13 +888,13 @@ export class GoujiChecker extends HTMLElement {
           h('span', { class: 'small code' }, code)),
         h('td', {}, info?.explain ? msg(info.explain, lang) : info ? msg(info.description, lang) : ''),
         h('td', {}, h('div', { class: 'chips' }, list.map((c) => {
-          const inst = instanceLabel(c.instance, lang);
+          const inst = instanceLabel(c.instance, lang, t);
           const label = `${inst} ${t.status[c.status] ?? c.status}${c.reason ? `${t.colon}${msg(c.reason, lang)}` : ''}`;
           return h('span', { class: 'chip', 'data-status': c.status, 'data-instance': c.instance, title: label, 'aria-label': label, role: 'img' },
             `${inst} ${STATUS_MARK[c.status] ?? ''}`);
         })))));
     }
-    e.checks.replaceChildren(h('div', { class: 'scroll' }, h('table', { class: 'checks' },
+    e.checks.replaceChildren(h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'checks-h' }, h('table', { class: 'checks' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.rule), h('th', { scope: 'col' }, t.meaning), h('th', { scope: 'col' }, t.instances))),
       tbody)));
   }
