@@ -306,6 +306,30 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_without_one_suspect_stays_a_problem_of_its_own() {
+        // Table 4's review total 5 → 6: R10 fails and any of its five cells could be wrong.
+        let text = include_str!("../www/example.txt")
+            .replace("3\t1\t0\t1\t5\t1\t0", "3\t1\t0\t1\t6\t1\t0");
+        let r = crate::check(&text);
+        let errs: Vec<&Problem> = r
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert_eq!(errs.len(), 2, "{:?}", r.problems);
+        let alone = errs
+            .iter()
+            .find(|p| p.cell.is_none())
+            .expect("the Table 4 problem has no single cell");
+        assert_eq!(alone.findings.len(), 1);
+        let f = &r.findings[alone.findings[0]];
+        assert_eq!(f.rule, "R10");
+        assert_eq!(alone.message, f.message);
+        assert_eq!(r.verdict.message.zh, "2 处数字对不上");
+        assert_eq!(r.verdict.message.en, "2 numbers do not add up");
+    }
+
+    #[test]
     fn nothing_recognised_is_never_a_pass() {
         let r = crate::check("这是一段没有任何统计表的文字。");
         assert_eq!(r.verdict.kind, VerdictKind::None);

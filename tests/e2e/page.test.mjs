@@ -322,6 +322,9 @@ test('one changed cell: that cell is lit and named', async () => {
   const named = r.findings.filter((f) => f.status === 'fail' && f.suspects.some((s) => `${s.table}|${s.row}|${s.column}` === k));
   console.log(`# one-cell-changed findings: ${r.findings.map((f) => `${f.rule}/${f.instance}→${f.suspects.map((s) => `${s.row}.${s.column}`).join(',')}`).join('; ')}`);
   assert.ok(named.length > 0, 'a failing finding names the changed cell as suspect');
+  // the relations it breaks are one problem, worded with the form's labels
+  assert.equal(await verdict(page).textContent(), '1 处数字对不上');
+  assert.equal(await page.locator('button.problem .what').first().textContent(), '（三）4·商业企业 填的是 2，按本表其他各项应为 1');
   assert.match(await cell.getAttribute('class'), /suspect/);
   await shot(page, '04-one-cell-changed');
   assert.deepEqual(errors, []);
