@@ -655,6 +655,15 @@ test('the element package: one folder, value set before definition kept, clear f
       await page.locator('li.problem details.relations summary').first().click();
       await axe(page, `embed ${scheme} selected`);
       await shot(page, `13b-embed-${scheme}-selected`);
+      // the other verdict colours: a pass with warnings kept apart, and a partial read
+      const lines = EXAMPLE.split('\n');
+      const cut = [...lines.slice(0, lines.findIndex((l) => l.includes('（三）不予公开'))), ...lines.slice(lines.findIndex((l) => l.includes('（七）总计')) + 1)].join('\n');
+      for (const [name, text] of [['pass', fixture('consistent.txt')], ['partial', cut]]) {
+        await setValue(page, text);
+        assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), name);
+        await axe(page, `embed ${scheme} ${name}`);
+        await shot(page, `13e-embed-${scheme}-${name}`, false);
+      }
       // only the package's own files were requested
       assert.deepEqual(requests.filter((u) => !u.startsWith(site.url)), []);
       assert.deepEqual(errors, []);
