@@ -1,5 +1,5 @@
 //! Writes the generated description of the engine's JSON: `schema/report.schema.json`,
-//! `schema/rules.schema.json` and `www/report.d.ts` (see `src/schema.rs`).
+//! `schema/rules.schema.json` and `www/gouji/report.d.ts` (see `src/schema.rs`).
 //!
 //! ```sh
 //! cargo run --example schema

@@ -13,6 +13,7 @@ export CHROMEDRIVER
 echo "== cargo fmt --check";          cargo fmt --all -- --check
 echo "== clippy (native)";            cargo clippy --all-targets -- -D warnings
 echo "== clippy (wasm32)";            cargo clippy --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
+echo "== clippy (wasm32, test hooks)"; cargo clippy --target wasm32-unknown-unknown --lib --features test-hooks -- -D warnings
 echo "== native tests";               cargo test --release
 # Node (tests/wasm_node.rs) and headless Chromium (tests/wasm_browser.rs); never pass -q here.
 echo "== wasm tests (node + browser)"; cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
@@ -36,5 +37,6 @@ scripts/fuzz.sh
 # ---- end of the engine-side steps ----------------------------------------------------------
 
 echo "== build page";                 scripts/build.sh
+echo "== build the page's test build (engine with test hooks, target/www-test/)"; scripts/build.sh --test-hooks
 echo "== e2e (headless chromium)";    node --test tests/e2e/*.test.mjs
 echo "scripts/test.sh: all steps passed"

@@ -371,4 +371,11 @@ pub struct Report {
     pub partial: bool,
     /// Notes about reading the input: what could not be read and why, how it was taken.
     pub notes: Vec<Note>,
+    /// The findings grouped as a reader counts them: one wrong cell with every relation it
+    /// breaks is one problem (`src/problems.rs`). Every finding is in exactly one problem.
+    #[serde(default)]
+    pub problems: Vec<crate::problems::Problem>,
+    /// The headline in words: pass only when complete; see `src/problems.rs`.
+    #[serde(default = "crate::problems::no_verdict")]
+    pub verdict: crate::problems::Verdict,
 }

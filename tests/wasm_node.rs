@@ -21,7 +21,7 @@ fn check_matches_native_on_a_consistent_report() {
 #[wasm_bindgen_test]
 fn check_grid_matches_native() {
     let t3 = example_table3();
-    let js = gouji::wasm::check_grid(js_grids(&[&t3]))
+    let js = gouji::wasm::check_grid(js_grids(&[&t3]), None)
         .map_err(JsValue::from)
         .expect("grid accepted");
     assert_same(&js, &gouji::check_grid(&native_grids(&[&t3])));
@@ -29,7 +29,7 @@ fn check_grid_matches_native() {
 
 #[wasm_bindgen_test]
 fn check_grid_rejects_a_wrong_shape() {
-    let err = gouji::wasm::check_grid(JsValue::from_f64(3.0))
+    let err = gouji::wasm::check_grid(JsValue::from_f64(3.0), None)
         .map(|_| ())
         .unwrap_err();
     let err: JsValue = err.into();
@@ -79,7 +79,7 @@ fn reports_fit_the_schema() {
         assert_same(&js, &gouji::check(text));
     }
     let t3 = example_table3();
-    let js = gouji::wasm::check_grid(js_grids(&[&t3]))
+    let js = gouji::wasm::check_grid(js_grids(&[&t3]), None)
         .map_err(JsValue::from)
         .expect("grid accepted");
     schema::assert_valid(schema::REPORT_SCHEMA, &js, "checkGrid");
@@ -122,4 +122,30 @@ fn the_schema_check_can_fail() {
     .get(0);
     set(&cell, "read", &JsValue::from_str("guessed"));
     assert!(!schema::problems(schema::REPORT_SCHEMA, &r).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn forms_and_rule_explanations_reach_js() {
+    let forms = gouji::wasm::forms().map_err(JsValue::from).unwrap();
+    let rows = js_sys::Reflect::get(&forms, &JsValue::from_str("applications_rows")).unwrap();
+    assert_eq!(
+        js_sys::Array::from(&rows).length() as usize,
+        gouji::forms().applications_rows.len()
+    );
+    let rules = js_sys::Array::from(&gouji::wasm::rules().map_err(JsValue::from).unwrap());
+    let explain = js_sys::Reflect::get(&rules.get(0), &JsValue::from_str("explain")).unwrap();
+    assert!(explain.is_object());
+}
+
+#[wasm_bindgen_test]
+fn check_grid_with_context_keeps_title_and_year() {
+    let t3 = example_table3();
+    let js = gouji::wasm::check_grid(
+        js_grids(&[&t3]),
+        Some("青禾市示例局 2024 年政府信息公开工作年度报告\n正文".into()),
+    )
+    .map_err(JsValue::from)
+    .expect("grid accepted");
+    let year = js_sys::Reflect::get(&js, &JsValue::from_str("year")).unwrap();
+    assert_eq!(year.as_f64(), Some(2024.0));
 }

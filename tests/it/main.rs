@@ -13,6 +13,7 @@ mod corpus;
 mod cross_year;
 mod flat;
 mod fuzz_regressions;
+mod grid_context;
 mod html_hostile;
 mod html_text;
 mod layouts;

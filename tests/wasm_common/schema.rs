@@ -79,6 +79,8 @@ const KNOWN: &[&str] = &[
     "$ref",
     "title",
     "description",
+    // An annotation: what a reader of JSON without the field may assume; no constraint.
+    "default",
     "format",
     "type",
     "enum",

@@ -1,6 +1,6 @@
 // gouji ES-module API: the only importer of the wasm-bindgen glue.
 //
-//   import { init, check, checkGrid, rules, version } from './gouji.js';
+//   import { init, check, checkGrid, rules, forms, version } from './gouji.js';
 //   await init();                  // fetches ./pkg/gouji_bg.wasm (or uses inlined bytes)
 //   const report = check(text);    // plain data, see gouji.d.ts
 //
@@ -60,11 +60,15 @@ function call(fn, ...args) {
 
 /** Checks a pasted report (whole text or only its tables) → Report. */
 export const check = (text) => call(glue.check, String(text));
-/** Checks tables given as grids (string[][][]: tables → rows → cells) → Report. */
-export const checkGrid = (tables) => call(glue.checkGrid, tables);
-/** The rule catalogue → RuleInfo[]. */
+/**
+ * Checks tables given as grids (string[][][]: tables → rows → cells) → Report. With
+ * `context` (the text pasted with them) the report keeps the title and year, and gives no
+ * positions (they would point into the grids, not into the text).
+ */
+export const checkGrid = (tables, context) => call(glue.checkGrid, tables, context === undefined || context === null ? undefined : String(context));
+/** The rule catalogue → RuleInfo[] (with a plain-language `explain` per rule). */
 export const rules = () => call(glue.rules);
+/** The official forms' rows, columns and labels (zh and English) → Forms. */
+export const forms = () => call(glue.forms);
 /** The engine version string. */
 export const version = () => call(glue.version);
-/** Traps the engine on purpose (tests of the recovery path only). */
-export const __trapForTest = () => call(glue.__trapForTest);
