@@ -41,7 +41,6 @@ pub mod schema;
 
 pub use model::*;
 pub use num::Num;
-pub use problems::{Problem, Verdict, VerdictKind};
 pub use rule_id::RuleId;
 /// Checks one report against the same agency's report for the year before.
 pub use rules::cross_year;

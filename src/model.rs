@@ -374,8 +374,72 @@ pub struct Report {
     /// The findings grouped as a reader counts them: one wrong cell with every relation it
     /// breaks is one problem (`src/problems.rs`). Every finding is in exactly one problem.
     #[serde(default)]
-    pub problems: Vec<crate::problems::Problem>,
+    pub problems: Vec<Problem>,
     /// The headline in words: pass only when complete; see `src/problems.rs`.
-    #[serde(default = "crate::problems::no_verdict")]
-    pub verdict: crate::problems::Verdict,
+    #[serde(default = "crate::model::no_verdict")]
+    pub verdict: Verdict,
+}
+
+/// One problem in a reader's sense: a cell that is wrong (with the findings it explains),
+/// or one finding that no single cell explains.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Problem {
+    /// The most severe of the grouped findings.
+    pub severity: Severity,
+    /// The one cell every grouped finding points at, when there is one.
+    pub cell: Option<CellRef>,
+    /// The value the report gives in `cell`.
+    pub reported: Option<Num>,
+    /// The value `cell` would need for every grouped relation to hold.
+    pub suggested: Option<Num>,
+    /// What is wrong, in plain words (the cell, its number, what it should be).
+    pub message: Message,
+    /// Indices into `findings` of the findings this problem groups (at least one).
+    pub findings: Vec<usize>,
+}
+
+/// The headline of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    /// Every table read completely, every error-level check ran, none failed.
+    Pass,
+    /// At least one error-level problem.
+    Fail,
+    /// No error among what was read, but something was not read or not checked.
+    Partial,
+    /// No statistical table recognised.
+    None,
+}
+
+/// The headline of a check, in words, with the problems counted by severity.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Verdict {
+    pub kind: VerdictKind,
+    /// The headline: "通过", "1 处数字对不上", "未能完整读取：3 个单元格未读出", "未找到统计表".
+    pub message: Message,
+    /// When the check is incomplete: what was not read (also when there are errors).
+    pub incomplete: Option<Message>,
+    /// Error-, warning- and info-level problems.
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// The verdict of a report that was not checked (nothing recognised).
+pub fn no_verdict() -> Verdict {
+    Verdict {
+        kind: VerdictKind::None,
+        message: Message {
+            zh: "未找到统计表".into(),
+            en: "No statistical table found".into(),
+        },
+        incomplete: None,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+    }
 }

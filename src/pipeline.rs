@@ -29,7 +29,7 @@ fn empty_report() -> Report {
         partial: true,
         notes: Vec::new(),
         problems: Vec::new(),
-        verdict: crate::problems::no_verdict(),
+        verdict: crate::model::no_verdict(),
     }
 }
 
@@ -194,7 +194,7 @@ pub fn check(text: &str) -> Report {
         partial,
         notes,
         problems,
-        verdict: crate::problems::no_verdict(),
+        verdict: crate::model::no_verdict(),
     };
     report.verdict = crate::problems::verdict(&report);
     report
