@@ -51,6 +51,10 @@ impl Record {
 }
 
 fn is_space(c: char) -> bool {
+    // ASCII first: the same answer without the Unicode table.
+    if c.is_ascii() {
+        return matches!(c, '\t'..='\r' | ' ');
+    }
     c.is_whitespace() || fold_width(c) == ' '
 }
 
@@ -72,7 +76,7 @@ fn trimmed(src: &str, start: usize, end: usize) -> Piece {
 }
 
 pub fn split(src: &str) -> Vec<Record> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(src.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut pos = 0;
     while pos < src.len() {
         let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
@@ -80,8 +84,9 @@ pub fn split(src: &str) -> Vec<Record> {
         let quoted_tab = line.starts_with('"')
             && closing_quote(src, pos + 1)
                 .is_some_and(|c| src.as_bytes().get(c + 1) == Some(&b'\t'));
-        let rec = if line.contains('\t') || quoted_tab {
-            split_tab(src, pos)
+        let tabs = line.bytes().filter(|&b| b == b'\t').count();
+        let rec = if tabs > 0 || quoted_tab {
+            split_tab(src, pos, tabs + 1)
         } else if line.trim_start_matches(is_space).starts_with('|') {
             split_pipe(src, pos, line_end)
         } else {
@@ -98,9 +103,10 @@ pub fn split(src: &str) -> Vec<Record> {
 
 /// Tab-separated record; a cell opening with `"` runs to its closing quote, across
 /// line ends (Excel/WPS copy of a cell containing a line break).
-fn split_tab(src: &str, start: usize) -> Record {
+/// `cells`: how many cells the first line holds (a quoted cell may add more).
+fn split_tab(src: &str, start: usize, cells: usize) -> Record {
     let bytes = src.as_bytes();
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(cells);
     let mut i = start;
     loop {
         let cell_start = i;

@@ -199,22 +199,139 @@ pub(super) fn t3_label(label: &str) -> Option<&'static str> {
     }
     let k = label_key(label);
     // Walk back from the end: the first keyword found ending at a position is the one
-    // ending last; labels usually end with their keyword, so this stops early.
-    (1..=k.len())
-        .rev()
-        .filter(|&e| k.is_char_boundary(e))
-        .find_map(|end| {
-            let head = &k[..end];
-            forms::T3_ROWS
-                .iter()
-                .find(|row| {
-                    row.keywords.iter().any(|kw| {
-                        // The last byte first: a cheap filter before comparing the whole tail.
-                        head.as_bytes().last() == kw.as_bytes().last() && head.ends_with(kw)
-                    })
-                })
-                .map(|row| row.key)
-        })
+    // ending last; labels usually end with their keyword, so this stops early. Only a
+    // position whose character ends some keyword is tried against the keywords.
+    k.char_indices().rev().find_map(|(i, c)| {
+        if !T3_LAST_CHARS.may_end(c) {
+            return None;
+        }
+        let head = &k[..i + c.len_utf8()];
+        // The keywords ending in `c`, in row order: the first that ends `head` names the
+        // first row (in form order) with a keyword ending here.
+        let from = T3_BY_LAST.partition_point(|e| e.0 < c as u32);
+        T3_BY_LAST[from..]
+            .iter()
+            .take_while(|e| e.0 == c as u32)
+            .find(|e| ends_with(head, forms::T3_ROWS[e.1].keywords[e.2]))
+            .map(|e| forms::T3_ROWS[e.1].key)
+    })
+}
+
+/// How many keywords the Table 3 rows have.
+const T3_KEYWORDS: usize = {
+    let mut n = 0;
+    let mut r = 0;
+    while r < forms::T3_ROWS.len() {
+        n += forms::T3_ROWS[r].keywords.len();
+        r += 1;
+    }
+    n
+};
+
+/// Every Table 3 keyword as (its last character, row index, keyword index), sorted by
+/// the character and then the row.
+const T3_BY_LAST: [(u32, usize, usize); T3_KEYWORDS] = {
+    let mut out = [(0u32, 0usize, 0usize); T3_KEYWORDS];
+    let mut n = 0;
+    let mut r = 0;
+    while r < forms::T3_ROWS.len() {
+        let kws = forms::T3_ROWS[r].keywords;
+        let mut k = 0;
+        while k < kws.len() {
+            // Insertion sort: the entry goes after every entry with a smaller or equal
+            // character (rows come in order, so equal characters keep row order).
+            let e = (last_char(kws[k].as_bytes()), r, k);
+            let mut j = n;
+            while j > 0 && out[j - 1].0 > e.0 {
+                out[j] = out[j - 1];
+                j -= 1;
+            }
+            out[j] = e;
+            n += 1;
+            k += 1;
+        }
+        r += 1;
+    }
+    out
+};
+
+/// `head.ends_with(kw)`, compared from the end: most keywords differ in a last byte.
+fn ends_with(head: &str, kw: &str) -> bool {
+    let (h, k) = (head.as_bytes(), kw.as_bytes());
+    h.len() >= k.len() && h.iter().rev().zip(k.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// The last characters of the Table 3 row keywords.
+const T3_LAST_CHARS: LastChars = LastChars::of(forms::T3_ROWS);
+
+/// A set of characters as one bit per CJK ideograph (U+4E00..U+A000); a keyword ending
+/// in any other character makes every other character a candidate.
+struct LastChars {
+    bits: [u64; LastChars::WORDS],
+    other: bool,
+}
+
+impl LastChars {
+    const START: u32 = 0x4E00;
+    const END: u32 = 0xA000;
+    const WORDS: usize = ((Self::END - Self::START) / 64) as usize;
+
+    const fn of(rows: &[forms::RowDef]) -> LastChars {
+        let mut set = LastChars {
+            bits: [0; Self::WORDS],
+            other: false,
+        };
+        let mut r = 0;
+        while r < rows.len() {
+            let kws = rows[r].keywords;
+            let mut k = 0;
+            while k < kws.len() {
+                let u = last_char(kws[k].as_bytes());
+                if u >= Self::START && u < Self::END {
+                    let b = u - Self::START;
+                    set.bits[(b / 64) as usize] |= 1 << (b % 64);
+                } else {
+                    set.other = true;
+                }
+                k += 1;
+            }
+            r += 1;
+        }
+        set
+    }
+
+    fn may_end(&self, c: char) -> bool {
+        let u = c as u32;
+        if !(Self::START..Self::END).contains(&u) {
+            return self.other;
+        }
+        let b = u - Self::START;
+        self.bits[(b / 64) as usize] & (1 << (b % 64)) != 0
+    }
+}
+
+/// The code point of the last character of UTF-8 `s` (0 for an empty string).
+const fn last_char(s: &[u8]) -> u32 {
+    if s.is_empty() {
+        return 0;
+    }
+    let mut i = s.len() - 1;
+    while i > 0 && s[i] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    let lead = s[i] as u32;
+    let (mut u, n) = match s.len() - i {
+        1 => (lead, 1),
+        2 => (lead & 0x1F, 2),
+        3 => (lead & 0x0F, 3),
+        _ => (lead & 0x07, 4),
+    };
+    let mut j = 1;
+    while j < n {
+        u = (u << 6) | (s[i + j] as u32 & 0x3F);
+        j += 1;
+    }
+    u
 }
 
 /// Finds Table 3: returns (first record, end record) of its region.
@@ -637,4 +754,41 @@ pub(super) fn locate(
 
 fn row_label(key: &str) -> &'static str {
     forms::t3_row(key).map_or("", |r| r.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `t3_label` without the last-character filter.
+    fn t3_label_plain(label: &str) -> Option<&'static str> {
+        let k = label_key(label);
+        (1..=k.len())
+            .rev()
+            .filter(|&e| k.is_char_boundary(e))
+            .find_map(|end| {
+                forms::T3_ROWS
+                    .iter()
+                    .find(|row| row.keywords.iter().any(|kw| k[..end].ends_with(kw)))
+                    .map(|row| row.key)
+            })
+    }
+
+    #[test]
+    fn last_char_filter_keeps_the_answer() {
+        assert_eq!(last_char("本年新收".as_bytes()), '收' as u32);
+        assert_eq!(last_char(b"a"), 'a' as u32);
+        let mut labels: Vec<String> = forms::T3_ROWS
+            .iter()
+            .flat_map(|r| [r.label.to_string(), format!("{}\t12 3", r.label)])
+            .collect();
+        labels.push("（三）不予公开\t1.属于国家秘密 另行制作后".into());
+        labels.push("（六）其他处理 3.其他 x".into());
+        labels.push("一、本年新收政府信息公开申请数量 二、上年结转".into());
+        labels.push("no label at all".into());
+        labels.push("本年新收 大量反覆".into());
+        for l in &labels {
+            assert_eq!(t3_label(l), t3_label_plain(l), "{l}");
+        }
+    }
 }

@@ -13,7 +13,7 @@
 
 use super::*;
 use crate::forms;
-use crate::normalize::{floor_char, fold_width, key_char};
+use crate::normalize::{floor_char, fold_width, next_key, Key};
 
 /// The paste with whitespace and quotes dropped and characters folded, as in
 /// `label_key`, with the source offset of every byte.
@@ -27,12 +27,16 @@ impl Compact {
         let mut text = String::with_capacity(src.len());
         let mut at = Vec::with_capacity(src.len());
         let mut after_digit = false;
-        for (i, c) in src.char_indices() {
-            if let Some(k) = key_char(c, after_digit) {
-                text.push(k);
-                at.resize(text.len(), i);
-                after_digit = k.is_ascii_digit();
+        let mut i = 0;
+        while i < src.len() {
+            let (len, k) = next_key(src, i, &mut after_digit);
+            match k {
+                Key::Same => text.push_str(&src[i..i + len]),
+                Key::To(k) => text.push(k),
+                Key::Drop => {}
             }
+            at.resize(text.len(), i);
+            i += len;
         }
         Compact { text, at }
     }
