@@ -279,11 +279,14 @@ pub fn key_char(c: char, after_digit: bool) -> Option<char> {
     })
 }
 
+/// Haystack length (bytes) from which the standard searcher's setup pays for itself:
+/// longer than any table label, as long as a line of prose.
+const LONG_HAY: usize = 96;
+
 /// Substring test for short label keys. `str::contains` sets up a two-way searcher per
 /// call, which dominates when hundreds of keywords are tried against short lines.
 pub fn has(hay: &str, needle: &str) -> bool {
-    // On long lines (prose) the standard searcher's setup pays for itself.
-    if hay.len() > 96 {
+    if hay.len() > LONG_HAY {
         return hay.contains(needle);
     }
     rfind(hay, needle).is_some()

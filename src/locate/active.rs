@@ -5,6 +5,10 @@ use super::*;
 use crate::forms::{self, Format};
 use crate::normalize::has;
 
+/// Records Table 2 may span from its header: its rows, wrapped labels and page furniture
+/// come to a few dozen lines; a missing end marker must not pull in the rest of a paste.
+const MAX_T2_RECORDS: usize = 120;
+
 pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located) {
     let start = (0..end).find(|&i| {
         let k = &ctx.keys[i];
@@ -17,7 +21,7 @@ pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut 
     let stop = (start + 1..end)
         .find(|&i| ctx.keys[i].starts_with("三、") || has(&ctx.keys[i], "勾稽关系"))
         .unwrap_or(end);
-    let stop = stop.min(start + 120);
+    let stop = stop.min(start + MAX_T2_RECORDS);
     let region = ctx.keys[start..stop].join("\n");
     let count = |m: &[&str]| m.iter().filter(|k| region.contains(*k)).count();
     let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));

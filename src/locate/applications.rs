@@ -29,12 +29,19 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         // The header's 自然人 cell fixes where the 7 data columns are: a blank 总计 and
         // empty covered label slots then stay blank in their own columns. A row with
         // numbers outside that window (a shifted row) falls back to the rule below.
-        let parse = |p: &crate::records::Piece| DataCell::from_piece(src, p.start, p.end);
-        let window: Vec<DataCell> = rec.cells[np..np + W3].iter().map(parse).collect();
-        let outside = rec.cells[..np]
-            .iter()
-            .chain(&rec.cells[np + W3..])
-            .any(|p| parse(p).parsed.value.is_some());
+        // The trailing cells were read already: cell j is trailing cell j - first.
+        let first = rec.cells.len() - t.cells.len();
+        let parse = |j: usize| match j.checked_sub(first) {
+            Some(k) => t.cells[k].clone(),
+            None => {
+                let p = &rec.cells[j];
+                DataCell::from_piece(src, p.start, p.end)
+            }
+        };
+        let window: Vec<DataCell> = (np..np + W3).map(parse).collect();
+        let outside = (0..np)
+            .chain(np + W3..rec.cells.len())
+            .any(|j| parse(j).parsed.value.is_some());
         let label = src
             .get(rec.start..rec.cells[np].start)
             .unwrap_or("")
@@ -537,27 +544,32 @@ fn collect_t3_rows<'a>(
 fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Option<usize>>) {
     const SKIP_ROW: u32 = 3;
     const SKIP_KEY: u32 = 2;
+    // Keys are short ASCII names: a byte loop beats a memcmp call per pair.
+    let same =
+        |a: &str, b: &str| a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y);
     let cost = |l: Option<&str>, k: &str| match l {
-        Some(l) if l == k => 0,
+        Some(l) if same(l, k) => 0,
         None => 1,
         Some(_) => 4,
     };
     let (n, m) = (labels.len(), keys.len());
-    let mut dp = vec![vec![u32::MAX / 2; m + 1]; n + 1];
-    dp[0][0] = 0;
+    // One flat table, row i at i * w.
+    let w = m + 1;
+    let mut dp = vec![u32::MAX / 2; (n + 1) * w];
+    dp[0] = 0;
     for i in 0..=n {
         for j in 0..=m {
-            let here = dp[i][j];
-            if i < n && here + SKIP_ROW < dp[i + 1][j] {
-                dp[i + 1][j] = here + SKIP_ROW;
+            let here = dp[i * w + j];
+            if i < n && here + SKIP_ROW < dp[(i + 1) * w + j] {
+                dp[(i + 1) * w + j] = here + SKIP_ROW;
             }
-            if j < m && here + SKIP_KEY < dp[i][j + 1] {
-                dp[i][j + 1] = here + SKIP_KEY;
+            if j < m && here + SKIP_KEY < dp[i * w + j + 1] {
+                dp[i * w + j + 1] = here + SKIP_KEY;
             }
             if i < n && j < m {
                 let c = here + cost(labels[i], keys[j]);
-                if c < dp[i + 1][j + 1] {
-                    dp[i + 1][j + 1] = c;
+                if c < dp[(i + 1) * w + j + 1] {
+                    dp[(i + 1) * w + j + 1] = c;
                 }
             }
         }
@@ -565,17 +577,18 @@ fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Op
     let mut map = vec![None; m];
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        if i > 0 && j > 0 && dp[i][j] == dp[i - 1][j - 1] + cost(labels[i - 1], keys[j - 1]) {
+        let here = dp[i * w + j];
+        if i > 0 && j > 0 && here == dp[(i - 1) * w + j - 1] + cost(labels[i - 1], keys[j - 1]) {
             map[j - 1] = Some(i - 1);
             i -= 1;
             j -= 1;
-        } else if i > 0 && dp[i][j] == dp[i - 1][j] + SKIP_ROW {
+        } else if i > 0 && here == dp[(i - 1) * w + j] + SKIP_ROW {
             i -= 1;
         } else {
             j -= 1;
         }
     }
-    (dp[n][m], map)
+    (dp[n * w + m], map)
 }
 
 /// Drops assignments of unlabelled rows that sit between two label-confirmed rows when

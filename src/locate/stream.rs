@@ -608,6 +608,10 @@ impl Read {
 /// Largest gap (compact bytes) between one row label and the next: the longest official
 /// label with a group heading and a page break between is far below it.
 const ROW_GAP: usize = 900;
+/// How far (in row gaps) the last row's label text is looked through for its numbers: it
+/// has no next label to end it, and a paste with no numbers after it must not be scanned
+/// to its end.
+const LAST_ROW_GAPS: usize = 4;
 /// Places that name Table 3's first row tried before giving up (a report names it in
 /// prose a few times at most).
 const MAX_STARTS: usize = 24;
@@ -768,7 +772,7 @@ fn data_ranges(src: &str, rows: &[RowAt]) -> Vec<(usize, usize)> {
                 out.push((start, end));
             }
             None => {
-                let limit = floor_char(src, r.label.1 + ROW_GAP * 4);
+                let limit = floor_char(src, r.label.1 + ROW_GAP * LAST_ROW_GAPS);
                 let start = label_end(src, r.label.1, limit);
                 // The last row ends at the first text after its numbers.
                 let end = data_end(src, start);
@@ -807,6 +811,10 @@ fn read_rows(src: &str, rows: &[RowAt], n: usize, group: usize) -> Vec<RowData> 
         .collect()
 }
 
+/// A chain's score counts a placed row as this many found labels: numbers placed say
+/// more than labels found (a contents list finds every label and places nothing).
+const PLACED_WEIGHT: usize = 4;
+
 fn placed_count(rows: &[RowData]) -> usize {
     rows.iter()
         .filter(|r| matches!(r.seg, Seg::Placed { .. }))
@@ -836,7 +844,7 @@ pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
                 continue;
             }
             let rows = read_rows(ctx.src, &chain, W3, W3);
-            let score = placed_count(&rows) * 4 + chain.len();
+            let score = placed_count(&rows) * PLACED_WEIGHT + chain.len();
             let better = match &best {
                 None => true,
                 Some((b, bl, _)) => {
@@ -1240,6 +1248,10 @@ pub fn review(ctx: &Ctx, cx: &Compact, from: usize) -> Read {
     read
 }
 
+/// Longest bracketed note kept with a Table 2 number ("（其中修订 16 件）"), in characters:
+/// a bracket not closed by then opens prose, not a note.
+const MAX_NOTE_CHARS: usize = 40;
+
 /// Units and notes a Table 2 number may carry ("2笔", "45.82万元", "22（其中修订 16 件）").
 const T2_UNITS: &[&str] = &["万元", "元", "笔", "件", "项", "个", "条", "人次", "次"];
 
@@ -1289,7 +1301,7 @@ fn t2_value(src: &str, i: usize) -> Option<usize> {
     if after.starts_with(['(', '（']) {
         let close = after
             .char_indices()
-            .take(40)
+            .take(MAX_NOTE_CHARS)
             .find(|&(_, c)| c == ')' || c == '）')
             .map(|(j, c)| j + c.len_utf8());
         if let Some(c) = close {
@@ -1448,7 +1460,7 @@ pub fn active(
                     seg: seg.0,
                 });
             }
-            let score = placed_count(&rows) * 4 + rows.len();
+            let score = placed_count(&rows) * PLACED_WEIGHT + rows.len();
             let better = match &best_rows {
                 None => true,
                 Some((b, bf, _, _)) => {
@@ -1548,7 +1560,7 @@ mod tests {
         assert_eq!(seg("0 0 0 00 0 0", 7, 7), Some(vec![0; 7]));
         assert_eq!(seg("230 000023", 7, 7), Some(vec![23, 0, 0, 0, 0, 0, 23]));
         assert_eq!(seg("300000 3", 7, 7), Some(vec![3, 0, 0, 0, 0, 0, 3]));
-        // The example: exactly one split fits its row sum.
+        // A real report's row: exactly one split fits its row sum.
         assert_eq!(
             seg("10223000224", 7, 7),
             Some(vec![1, 0, 223, 0, 0, 0, 224])
