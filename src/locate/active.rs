@@ -88,8 +88,14 @@ fn find_active_row<'a>(
     let want = def.columns.len();
     for i in start..stop {
         let rec = &ctx.recs[i];
-        // Cheap test on the whole line's key before normalising the label cell.
-        if !def.keywords.iter().any(|k| has(&ctx.keys[i], k)) {
+        // Cheap test on the whole line's key before normalising the label cell. Only
+        // dropped characters (blanks, quotes) come before the first cell of a tab or
+        // plain line, so its key starts the line's key; a pipe line starts with "|".
+        let line_has = |k: &str| match rec.shape {
+            Shape::Pipe => has(&ctx.keys[i], k),
+            _ => ctx.keys[i].starts_with(k),
+        };
+        if !def.keywords.iter().any(|k| line_has(k)) {
             continue;
         }
         let first = label_key(rec.cell(ctx.src, 0));

@@ -12,6 +12,8 @@ use crate::normalize::has;
 struct T3Row<'a> {
     rec: usize,
     label: String,
+    /// `t3_label(&label)` when it was computed already.
+    named: Option<Option<&'static str>>,
     cells: Vec<Option<DataCell<'a>>>,
     /// R3 was assumed to read this row (glued digits split, or a 6-number row).
     assumed: Option<Message>,
@@ -50,12 +52,13 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         let data = window.iter().filter(|c| c.parsed.is_data()).count();
         // The row's own label must sit left of the window (copies that give merged
         // labels once have rows narrower than the header) and none inside it.
-        let labelled =
-            t3_label(&label).is_some() && window.iter().all(|c| t3_label(c.raw).is_none());
+        let named = t3_label(&label);
+        let labelled = named.is_some() && window.iter().all(|c| t3_label(c.raw).is_none());
         if !outside && labelled && data >= W3 - 2 && numbers > 0 {
             return Some(T3Row {
                 rec: i,
                 label,
+                named: Some(named),
                 cells: window.into_iter().map(Some).collect(),
                 assumed: None,
                 ambiguous: false,
@@ -79,6 +82,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             return Some(T3Row {
                 rec: i,
                 label,
+                named: None,
                 cells: cells.into_iter().map(Some).collect(),
                 assumed: None,
                 ambiguous: false,
@@ -88,6 +92,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             return Some(T3Row {
                 rec: i,
                 label,
+                named: None,
                 cells,
                 assumed: None,
                 ambiguous: false,
@@ -108,6 +113,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         return Some(T3Row {
             rec: i,
             label,
+            named: None,
             cells: cells.into_iter().map(Some).collect(),
             assumed: None,
             ambiguous: false,
@@ -159,6 +165,7 @@ fn six_numbers(i: usize, label: String) -> T3Row<'static> {
     T3Row {
         rec: i,
         label,
+        named: None,
         cells: vec![None; W3],
         assumed: None,
         ambiguous: true,
@@ -179,6 +186,7 @@ fn split_glued_row<'a>(i: usize, label: String, run: DataCell<'a>) -> T3Row<'a> 
             T3Row {
                 rec: i,
                 label,
+                named: None,
                 cells,
                 assumed: Some(Message {
                     zh: format!("数字“{}”粘连，按“总计 = 六列之和”拆分，故本行此关系无法核对", run.raw),
@@ -190,6 +198,7 @@ fn split_glued_row<'a>(i: usize, label: String, run: DataCell<'a>) -> T3Row<'a> 
         Split::Ambiguous(_) | Split::None => T3Row {
             rec: i,
             label,
+            named: None,
             cells: vec![None; W3],
             assumed: None,
             ambiguous: true,
@@ -417,6 +426,7 @@ fn flush_run<'a>(
                 rows.push(T3Row {
                     rec: run[j],
                     label: row_label(key).to_string(),
+                    named: None,
                     cells,
                     assumed: Some(Message {
                         zh: "此行数字按列逐个排列（PDF 按列提取），读法以“总计 = 六列之和”核对，故此关系无法核对".into(),
@@ -446,6 +456,7 @@ fn flush_run<'a>(
         rows.push(T3Row {
             rec: run[0],
             label: std::mem::take(label),
+            named: None,
             cells: run.iter().map(|&r| cell(r)).collect(),
             assumed: None,
             ambiguous: false,
@@ -494,7 +505,10 @@ fn collect_t3_rows<'a>(
         if run.len() == 1 && ctx.recs[run[0]].cell(ctx.src, 0).len() >= W3 {
             // One long digit run alone on its line: a row of glued digits.
             if let Some(mut row) = t3_row(ctx, run[0], np_col) {
-                row.label = format!("{pending_label}{}", row.label);
+                if !pending_label.is_empty() {
+                    row.label = format!("{pending_label}{}", row.label);
+                    row.named = None;
+                }
                 pending_label.clear();
                 pending_keys.clear();
                 rows.push(row);
@@ -511,7 +525,10 @@ fn collect_t3_rows<'a>(
         );
         match t3_row(ctx, i, np_col) {
             Some(mut row) => {
-                row.label = format!("{pending_label}{}", row.label);
+                if !pending_label.is_empty() {
+                    row.label = format!("{pending_label}{}", row.label);
+                    row.named = None;
+                }
                 pending_label.clear();
                 pending_keys.clear();
                 rows.push(row);
@@ -659,7 +676,10 @@ pub(super) fn locate(
             ctx.recs.get(start).map(|r| (r.start, r.end)),
         ));
     }
-    let labels: Vec<Option<&'static str>> = rows.iter().map(|r| t3_label(&r.label)).collect();
+    let labels: Vec<Option<&'static str>> = rows
+        .iter()
+        .map(|r| r.named.unwrap_or_else(|| t3_label(&r.label)))
+        .collect();
     let labelled = |k: &str| labels.contains(&Some(k));
     let three = T3Layout::ThreeOther.rows();
     let single = T3Layout::SingleOther.rows();
@@ -691,6 +711,7 @@ pub(super) fn locate(
     }
     out.t3_layout = if rows.is_empty() { None } else { Some(layout) };
     let used: Vec<usize> = map.iter().flatten().copied().collect();
+    out.cells.reserve(keys.len() * W3);
     for (i, row) in rows.iter().enumerate() {
         if !used.contains(&i) {
             let rec = &ctx.recs[row.rec];
