@@ -27,17 +27,25 @@ impl Compact {
         let mut text = String::with_capacity(src.len());
         let mut at = Vec::with_capacity(src.len());
         let mut after_digit = false;
+        // Characters that are their own key are copied as runs; each byte's source
+        // offset is that of its character's first byte.
+        let mut run = 0;
         let mut i = 0;
         while i < src.len() {
             let (len, k) = next_key(src, i, &mut after_digit);
-            match k {
-                Key::Same => text.push_str(&src[i..i + len]),
-                Key::To(k) => text.push(k),
-                Key::Drop => {}
+            if k == Key::Same {
+                at.extend_from_slice(&[i; 4][..len]);
+            } else {
+                text.push_str(&src[run..i]);
+                run = i + len;
+                if let Key::To(k) = k {
+                    text.push(k);
+                    at.resize(text.len(), i);
+                }
             }
-            at.resize(text.len(), i);
             i += len;
         }
+        text.push_str(&src[run..]);
         Compact { text, at }
     }
 
@@ -1551,6 +1559,27 @@ mod tests {
             ),
             _ => None,
         }
+    }
+
+    #[test]
+    fn compact_keeps_every_offset() {
+        let s = "（三）不 予公開\t1、本機關 2，3．4。５、６，“引”\u{a0}x\u{3000}y 0,1 a'b\"c 😀é";
+        let cx = Compact::new(s);
+        // One character at a time, as the key rule says.
+        let mut text = String::new();
+        let mut at = Vec::new();
+        for (i, c) in s.char_indices() {
+            let after = text
+                .chars()
+                .last()
+                .is_some_and(|p: char| p.is_ascii_digit());
+            if let Some(k) = crate::normalize::key_char(c, after) {
+                text.push(k);
+                at.resize(text.len(), i);
+            }
+        }
+        assert_eq!(cx.text, text);
+        assert_eq!(cx.at, at);
     }
 
     #[test]
