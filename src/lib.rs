@@ -90,6 +90,36 @@ pub fn check(text: &str) -> Report {
     pipeline::check(text)
 }
 
+/// How last year's report is named in the cross-year findings' messages (“上年报告（2023）
+/// “四、结转下年度·自然人”为 5”): its year, or these words when it has none. One name
+/// serves both languages, as a file name does on the command line.
+const PREVIOUS_UNNAMED: &str = "上一年度报告";
+
+/// Checks a pasted report against the same agency's report for the year before (both as
+/// pasted text): the report of [`check`] with the cross-year checks (R8, R17, R20, R21,
+/// R25, see [`cross_year`]) added, its `summary`, `problems` and `verdict` counting them.
+/// A report with no table recognised is returned as [`check`] gives it (nothing to compare).
+pub fn check_with_previous(text: &str, previous: &str) -> Report {
+    let mut report = check(text);
+    add_previous(&mut report, text, previous);
+    report
+}
+
+/// Adds the cross-year checks against last year's report (`previous`, pasted text) to a
+/// report already checked from `text` (by [`check`] or [`check_grid_in`], `text` being its
+/// context): what [`check_with_previous`] does after checking.
+pub fn add_previous(report: &mut Report, text: &str, previous: &str) {
+    if !report.recognised {
+        return;
+    }
+    let prev = check(previous);
+    let name = prev
+        .year
+        .map_or_else(|| PREVIOUS_UNNAMED.to_string(), |y| y.to_string());
+    let out = cross_year::check_pair(report, cross_year::states_carry_over(text), &prev, &name);
+    cross_year::apply(report, out);
+}
+
 /// Checks tables given as grids (what the page reads from clipboard HTML). Each grid
 /// becomes tab-separated lines, so a grid and its text copy give the same report.
 pub fn check_grid(tables: &[GridTable]) -> Report {

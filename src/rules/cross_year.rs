@@ -539,7 +539,8 @@ fn diff(a: Num, b: Num) -> String {
 }
 
 /// Adds a pair's checks and findings to this year's report: the summary counts follow,
-/// findings stay ordered by severity (errors first).
+/// findings stay ordered by severity (errors first), and `problems` and `verdict` are
+/// computed again so they count the cross-year findings.
 pub fn apply(report: &mut Report, out: Outcome) {
     for c in &out.checks {
         let s = &mut report.summary;
@@ -564,6 +565,10 @@ pub fn apply(report: &mut Report, out: Outcome) {
     report
         .findings
         .sort_by_key(|f| std::cmp::Reverse(f.severity));
+    // The problems point into `findings` by index and the verdict counts them: both are
+    // computed again, so the cross-year findings are counted and no index is stale.
+    report.problems = crate::problems::group(&report.findings, &report.tables);
+    report.verdict = crate::problems::verdict(report);
 }
 
 #[cfg(test)]

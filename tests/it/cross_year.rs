@@ -298,3 +298,133 @@ fn an_unreadable_previous_report_is_said_and_nothing_is_checked() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("/nonexistent/2023.txt"));
     assert!(out(&o).is_empty());
 }
+
+fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap()
+}
+
+/// Every finding belongs to exactly one problem, and each problem's indices point at a finding.
+fn problems_cover_findings(r: &gouji::Report) {
+    let mut seen: Vec<usize> = r.problems.iter().flat_map(|p| p.findings.clone()).collect();
+    seen.sort_unstable();
+    assert_eq!(seen, (0..r.findings.len()).collect::<Vec<_>>());
+}
+
+#[test]
+fn check_with_previous_on_a_consistent_pair_passes_r8() {
+    let (prev, this) = two_years("白鹭县示例局");
+    let text = this.render(Layout::Tab);
+    let alone = gouji::check(&text);
+    let r = gouji::check_with_previous(&text, &prev.render(Layout::Tab));
+    assert_eq!(statuses(&r, "R8"), vec![Status::Pass; 7]);
+    assert_eq!(statuses(&r, "R20"), vec![Status::Pass; 2]);
+    assert!(r.findings.iter().all(|f| f.rule != "R8"));
+    assert_eq!(r.summary.checks, alone.summary.checks + 19);
+    assert_eq!(r.summary.warnings, alone.summary.warnings);
+    assert_eq!(r.problems.len(), alone.problems.len());
+    assert_eq!(json(&r.verdict), json(&alone.verdict));
+    assert_eq!(r.verdict.kind, gouji::VerdictKind::Pass);
+    problems_cover_findings(&r);
+}
+
+#[test]
+fn check_with_previous_counts_a_carry_in_mismatch_in_problems_and_verdict() {
+    let (prev, mut this) = two_years("白鹭县示例局");
+    this.t3_set("CARRY_IN", "NP", this.t3_get("CARRY_IN", "NP") + 3);
+    this.balance();
+    let text = this.render(Layout::Tab);
+    let alone = gouji::check(&text);
+    assert_eq!(alone.verdict.warnings, 0);
+    let r = gouji::check_with_previous(&text, &prev.render(Layout::Tab));
+    let r8: Vec<(usize, &gouji::Finding)> = r
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.rule == "R8")
+        .collect();
+    let insts: Vec<&str> = r8.iter().map(|(_, f)| f.instance.as_str()).collect();
+    assert_eq!(insts, ["NP", "TOT"]);
+    let (i, f) = r8[0];
+    assert_eq!(f.severity, gouji::Severity::Warning);
+    assert_eq!(f.cells[0].row.as_ref(), "CARRY_IN");
+    assert!(f.span.is_some(), "points into this year's text");
+    // Last year's report is named by its year, in both languages.
+    assert!(
+        f.message.zh.contains("上年报告（2023）"),
+        "{}",
+        f.message.zh
+    );
+    assert!(
+        f.message.en.contains("last year's report (2023)"),
+        "{}",
+        f.message.en
+    );
+    let p = r
+        .problems
+        .iter()
+        .find(|p| p.findings.contains(&i))
+        .expect("the R8 finding is a problem");
+    assert_eq!(p.severity, gouji::Severity::Warning);
+    assert_eq!(r.verdict.warnings, 2, "NP and TOT");
+    assert_eq!(r.summary.warnings, alone.summary.warnings + 2);
+    // Warnings only: still a pass, with its warnings counted.
+    assert_eq!(r.verdict.kind, gouji::VerdictKind::Pass);
+    problems_cover_findings(&r);
+}
+
+#[test]
+fn check_with_previous_keeps_problem_indices_when_an_error_and_notes_come_first() {
+    // An error this year (its problem points at findings 0..) and a cross-year warning:
+    // after the findings are merged and sorted, every problem still points at its own.
+    let (prev, mut this) = two_years("白鹭县示例局");
+    this.t3_set("CARRY_IN", "BE", this.t3_get("CARRY_IN", "BE") + 2);
+    this.balance();
+    let want = this.t3_get("TOTAL", "NP");
+    this.t3_set("TOTAL", "NP", want + 1);
+    let r = gouji::check_with_previous(&this.render(Layout::Tab), &prev.render(Layout::Tab));
+    problems_cover_findings(&r);
+    for p in &r.problems {
+        for &i in &p.findings {
+            assert!(r.findings[i].severity <= p.severity);
+        }
+    }
+    assert_eq!(r.verdict.kind, gouji::VerdictKind::Fail);
+    assert_eq!(r.verdict.errors, 1);
+    assert!(r.verdict.warnings >= 1);
+}
+
+#[test]
+fn check_with_previous_of_nothing_changes_nothing_that_has_no_table() {
+    let r = gouji::check_with_previous("没有表格的文字", "也没有");
+    let alone = gouji::check("没有表格的文字");
+    assert_eq!(r.checks.len(), alone.checks.len());
+    assert_eq!(json(&r.verdict), json(&alone.verdict));
+    // Last year's box holding no table: the cross-year checks cannot be run, this year's stand.
+    let (_, this) = two_years("白鹭县示例局");
+    let r = gouji::check_with_previous(&this.render(Layout::Tab), "");
+    assert!(statuses(&r, "R8").iter().all(|s| *s == Status::CannotCheck));
+    assert_eq!(r.verdict.kind, gouji::VerdictKind::Pass);
+}
+
+#[test]
+fn the_cli_verdict_counts_cross_year_warnings() {
+    let (prev, mut this) = two_years("白鹭县示例局");
+    this.t3_set("CARRY_IN", "BE", this.t3_get("CARRY_IN", "BE") + 2);
+    this.balance();
+    let d = dir("r8-verdict");
+    let last = write(&d, "2023.txt", &prev.render(Layout::Tab));
+    let now = write(&d, "2024.txt", &this.render(Layout::Tab));
+    let o = gouji(&["check", "--previous", &last, &now]);
+    let text = out(&o);
+    assert!(text.contains("结论：通过，2 处警告"), "{text}");
+    let o = gouji(&["check", "--format", "json", "--previous", &last, &now]);
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(v["verdict"]["warnings"], 2);
+    let n: usize = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["findings"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(n, v["findings"].as_array().unwrap().len());
+}
