@@ -8,6 +8,7 @@
 //! import init, { check, checkGrid, rules, version } from './pkg/gouji.js';
 //! await init();
 //! const report = check(text);               // Report
+//! const both = check(text, { previous: lastYearsText });  // with the cross-year checks
 //! const same = checkGrid([[['一、本年新收…', '23', …], …]]);  // tables as string grids
 //! ```
 use serde::Serialize;
@@ -32,13 +33,47 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 }
 
 /// Checks a pasted report (the whole text or only its tables). Never throws for any text.
+/// `options` (optional): `{ previous?: string }`, last year's report of the same agency as
+/// pasted text; the cross-year checks (R8, R17, R20, R21, R25) are then added and counted
+/// in the problems and the verdict. A blank `previous` is the same as none. Throws only
+/// when `options` is not an object or `previous` not a string.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "Report")]
-pub fn check(text: &str) -> Result<JsValue, JsError> {
+pub fn check(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     #[cfg(feature = "test-hooks")]
     if text == TRAP_INPUT {
         trap_for_test();
     }
-    to_js(&crate::check(text))
+    match previous_of(&options, "check")? {
+        Some(prev) => to_js(&crate::check_with_previous(text, &prev)),
+        None => to_js(&crate::check(text)),
+    }
+}
+
+/// `options.previous`: None when there are no options, no `previous` or a blank one.
+fn previous_of(options: &JsValue, what: &str) -> Result<Option<String>, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    if !options.is_object() {
+        return Err(JsError::new(&format!(
+            "gouji: {what} expects options as an object {{ previous?: string }}"
+        )));
+    }
+    let prev = js_sys::Reflect::get(options, &JsValue::from_str("previous"))
+        .map_err(|_| JsError::new(&format!("gouji: {what}: cannot read options.previous")))?;
+    if prev.is_undefined() || prev.is_null() {
+        return Ok(None);
+    }
+    match prev.as_string() {
+        Some(p) if p.trim().is_empty() => Ok(None),
+        Some(p) => Ok(Some(p)),
+        None => Err(JsError::new(&format!(
+            "gouji: {what}: options.previous must be a string"
+        ))),
+    }
 }
 
 /// With the `test-hooks` feature only: checking exactly this text traps the module, as an
@@ -50,16 +85,30 @@ pub const TRAP_INPUT: &str = "gouji:test-hooks:trap";
 /// each an array of cell strings (spans already expanded). Throws on any other shape.
 /// With `context` (the text pasted with them), the title and year are read from it and
 /// the report gives no positions (they would point into the grids, not into the text).
+/// `options` as for `check` (`{ previous?: string }`, last year's report as text).
 #[wasm_bindgen(js_name = checkGrid, unchecked_return_type = "Report")]
 pub fn check_grid(
     #[wasm_bindgen(unchecked_param_type = "Grid[]")] tables: JsValue,
     context: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "CheckOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let grids = grids_from_js(&tables)?;
-    match context {
-        Some(text) => to_js(&crate::check_grid_in(&grids, &text)),
-        None => to_js(&crate::check_grid(&grids)),
+    let previous = previous_of(&options, "checkGrid")?;
+    let (mut report, text) = match context {
+        Some(text) => (crate::check_grid_in(&grids, &text), text),
+        None => (crate::check_grid(&grids), String::new()),
+    };
+    if let Some(prev) = previous {
+        // The carry-over note (R17) is read from the text pasted with the grids, or else
+        // from the grids' own text.
+        let text = if text.is_empty() {
+            crate::grid_text(&grids)
+        } else {
+            text
+        };
+        crate::add_previous(&mut report, &text, &prev);
     }
+    to_js(&report)
 }
 
 /// string[][][] → grids, walked with js-sys: serde's deserializer would pull float

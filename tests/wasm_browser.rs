@@ -27,7 +27,7 @@ fn check_in_browser_matches_native() {
 #[wasm_bindgen_test]
 fn check_grid_in_browser_matches_native() {
     let t3 = example_table3();
-    let js = gouji::wasm::check_grid(js_grids(&[&t3]), None)
+    let js = gouji::wasm::check_grid(js_grids(&[&t3]), None, JsValue::UNDEFINED)
         .map_err(JsValue::from)
         .expect("grid accepted");
     assert_same(&js, &gouji::check_grid(&native_grids(&[&t3])));

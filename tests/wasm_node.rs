@@ -21,7 +21,7 @@ fn check_matches_native_on_a_consistent_report() {
 #[wasm_bindgen_test]
 fn check_grid_matches_native() {
     let t3 = example_table3();
-    let js = gouji::wasm::check_grid(js_grids(&[&t3]), None)
+    let js = gouji::wasm::check_grid(js_grids(&[&t3]), None, JsValue::UNDEFINED)
         .map_err(JsValue::from)
         .expect("grid accepted");
     assert_same(&js, &gouji::check_grid(&native_grids(&[&t3])));
@@ -29,7 +29,7 @@ fn check_grid_matches_native() {
 
 #[wasm_bindgen_test]
 fn check_grid_rejects_a_wrong_shape() {
-    let err = gouji::wasm::check_grid(JsValue::from_f64(3.0), None)
+    let err = gouji::wasm::check_grid(JsValue::from_f64(3.0), None, JsValue::UNDEFINED)
         .map(|_| ())
         .unwrap_err();
     let err: JsValue = err.into();
@@ -79,7 +79,7 @@ fn reports_fit_the_schema() {
         assert_same(&js, &gouji::check(text));
     }
     let t3 = example_table3();
-    let js = gouji::wasm::check_grid(js_grids(&[&t3]), None)
+    let js = gouji::wasm::check_grid(js_grids(&[&t3]), None, JsValue::UNDEFINED)
         .map_err(JsValue::from)
         .expect("grid accepted");
     schema::assert_valid(schema::REPORT_SCHEMA, &js, "checkGrid");
@@ -143,9 +143,120 @@ fn check_grid_with_context_keeps_title_and_year() {
     let js = gouji::wasm::check_grid(
         js_grids(&[&t3]),
         Some("青禾市示例局 2024 年政府信息公开工作年度报告\n正文".into()),
+        JsValue::UNDEFINED,
     )
     .map_err(JsValue::from)
     .expect("grid accepted");
     let year = js_sys::Reflect::get(&js, &JsValue::from_str("year")).unwrap();
     assert_eq!(year.as_f64(), Some(2024.0));
+}
+
+/// Last year's (2023) copy of CONSISTENT (2024): its 结转下年度 (7 1 0 0 0 0 8) is not this
+/// year's 上年结转 (5 1 0 0 0 0 6), so R8 warns for 自然人 and 总计; 现行有效 agrees (R20).
+fn previous_2023(carry_out_agrees: bool) -> String {
+    let t = CONSISTENT
+        .replace("2025", "2024")
+        .replace("2023", "2022")
+        .replace("2024", "2023")
+        .replace("行政规范性文件\t3\t1\t17", "行政规范性文件\t3\t1\t15");
+    if carry_out_agrees {
+        t.replace("7\t1\t0\t0\t0\t0\t8", "5\t1\t0\t0\t0\t0\t6")
+    } else {
+        t
+    }
+}
+
+fn options(previous: &str) -> JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &o,
+        &JsValue::from_str("previous"),
+        &JsValue::from_str(previous),
+    )
+    .unwrap();
+    o.into()
+}
+
+fn check_with(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    gouji::wasm::check(text, options).map_err(JsValue::from)
+}
+
+fn r8_warnings(js: &JsValue) -> Vec<String> {
+    let findings =
+        js_sys::Array::from(&js_sys::Reflect::get(js, &JsValue::from_str("findings")).unwrap());
+    findings
+        .iter()
+        .filter(|f| {
+            js_sys::Reflect::get(f, &JsValue::from_str("rule"))
+                .unwrap()
+                .as_string()
+                .as_deref()
+                == Some("R8")
+        })
+        .map(|f| {
+            js_sys::Reflect::get(&f, &JsValue::from_str("instance"))
+                .unwrap()
+                .as_string()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn check_with_previous_matches_native_and_fits_the_schema() {
+    for agrees in [true, false] {
+        let prev = previous_2023(agrees);
+        let js = check_with(CONSISTENT, options(&prev)).expect("never throws for text");
+        schema::assert_valid(schema::REPORT_SCHEMA, &js, "with previous");
+        assert_same(&js, &gouji::check_with_previous(CONSISTENT, &prev));
+        let want: Vec<String> = if agrees {
+            vec![]
+        } else {
+            vec!["NP".into(), "TOT".into()]
+        };
+        assert_eq!(r8_warnings(&js), want);
+    }
+}
+
+#[wasm_bindgen_test]
+fn check_options_absent_or_blank_are_check_alone() {
+    for o in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        js_sys::Object::new().into(),
+        options(""),
+        options(" \n "),
+    ] {
+        let js = check_with(CONSISTENT, o).expect("accepted");
+        assert_same(&js, &gouji::check(CONSISTENT));
+    }
+}
+
+#[wasm_bindgen_test]
+fn check_rejects_options_of_the_wrong_shape() {
+    let bad_previous = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &bad_previous,
+        &JsValue::from_str("previous"),
+        &JsValue::from_f64(1.0),
+    )
+    .unwrap();
+    for o in [JsValue::from_str("last year"), bad_previous.into()] {
+        let err = check_with(CONSISTENT, o).map(|_| ()).unwrap_err();
+        let msg = js_sys::Reflect::get(&err, &JsValue::from_str("message")).unwrap();
+        assert!(msg.as_string().unwrap_or_default().contains("previous"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn check_grid_with_previous_adds_the_cross_year_checks() {
+    let t3 = example_table3();
+    let js = gouji::wasm::check_grid(
+        js_grids(&[&t3]),
+        Some("青禾市示例局 2024 年政府信息公开工作年度报告\n正文".into()),
+        options(&previous_2023(false)),
+    )
+    .map_err(JsValue::from)
+    .expect("grid accepted");
+    assert!(!r8_warnings(&js).is_empty());
 }

@@ -141,7 +141,7 @@ pub fn example_table3() -> String {
 
 /// `check()` of the JS API (never throws for text).
 pub fn api_check(text: &str) -> JsValue {
-    gouji::wasm::check(text)
+    gouji::wasm::check(text, JsValue::UNDEFINED)
         .map_err(JsValue::from)
         .expect("check never throws")
 }

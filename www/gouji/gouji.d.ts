@@ -34,11 +34,19 @@ export type Grid = string[][];
 /** Loads the engine once (default: the .wasm beside the module). */
 export function init(source?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
 export function isReady(): boolean;
-/** Checks a pasted report (the whole text or only its tables). Never throws for any text. */
-export function check(text: string): Report;
+/** Options of check() and checkGrid(). */
+export interface CheckOptions {
+  /** Last year's report of the same agency, as pasted text: the cross-year checks (R8, R17,
+   *  R20, R21, R25) are added to this year's report and counted in its `problems` and
+   *  `verdict`; their findings point at this year's cells. Blank or absent: no cross-year check. */
+  previous?: string;
+}
+/** Checks a pasted report (the whole text or only its tables). Never throws for any text
+ *  (only for options of the wrong shape). */
+export function check(text: string, options?: CheckOptions): Report;
 /** Checks tables given as grids (e.g. read from clipboard HTML). With `context` (the text
  *  pasted with them) the title and year are read from it, and no position is given. */
-export function checkGrid(tables: Grid[], context?: string): Report;
+export function checkGrid(tables: Grid[], context?: string, options?: CheckOptions): Report;
 export function rules(): RuleInfo[];
 export function forms(): Forms;
 export function version(): string;
@@ -51,6 +59,9 @@ export class EngineTrapped extends Error { reloaded: boolean; cause: unknown; }
 export class GoujiChecker extends HTMLElement {
   /** The pasted text; setting it checks at once. A value set before the element is defined is kept. */
   value: string;
+  /** Last year's report (the optional second box); setting it checks at once, "" removes it.
+   *  A value set before the element is defined is kept. */
+  previous: string;
   /** The last report; null before the first check and when the box is empty. */
   readonly report: Report | null;
   lastTiming: { check: number; render: number };

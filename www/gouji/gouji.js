@@ -3,6 +3,7 @@
 //   import { init, check, checkGrid, rules, forms, version } from './gouji.js';
 //   await init();                  // fetches ./pkg/gouji_bg.wasm (or uses inlined bytes)
 //   const report = check(text);    // plain data, see gouji.d.ts
+//   const both = check(text, { previous: lastYear });   // with the cross-year checks
 //
 // If the module ever traps (an engine bug; panics abort on wasm32), the call throws an
 // EngineTrapped error and the module is re-instantiated at once, so the next call works.
@@ -58,14 +59,18 @@ function call(fn, ...args) {
   }
 }
 
-/** Checks a pasted report (whole text or only its tables) → Report. */
-export const check = (text) => call(glue.check, String(text));
+/**
+ * Checks a pasted report (whole text or only its tables) → Report. With
+ * `{ previous }` (last year's report of the same agency, as text) the cross-year checks
+ * R8, R17, R20, R21, R25 are added and counted in `problems` and `verdict`.
+ */
+export const check = (text, options) => call(glue.check, String(text), options);
 /**
  * Checks tables given as grids (string[][][]: tables → rows → cells) → Report. With
  * `context` (the text pasted with them) the report keeps the title and year, and gives no
- * positions (they would point into the grids, not into the text).
+ * positions (they would point into the grids, not into the text). `options` as for check().
  */
-export const checkGrid = (tables, context) => call(glue.checkGrid, tables, context === undefined || context === null ? undefined : String(context));
+export const checkGrid = (tables, context, options) => call(glue.checkGrid, tables, context === undefined || context === null ? undefined : String(context), options);
 /** The rule catalogue → RuleInfo[] (with a plain-language `explain` per rule). */
 export const rules = () => call(glue.rules);
 /** The official forms' rows, columns and labels (zh and English) → Forms. */
