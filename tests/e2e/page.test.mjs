@@ -331,6 +331,94 @@ test('one changed cell: that cell is lit and named', async () => {
   await context.close();
 });
 
+/**
+ * Last year's (2023) copy of the consistent 2024 report: documents in force agree (R20), but
+ * its 四、结转下年度 (7 1 0 0 0 0 8) is not this year's 二、上年结转 (5 1 0 0 0 0 6) unless
+ * `agree` — then R8 warns on 自然人 and 总计.
+ */
+function previousYear(agree) {
+  const t = fixture('consistent.txt').replaceAll('2025', '2024').replaceAll('2023', '2022').replaceAll('2024', '2023')
+    .replace('行政规范性文件\t3\t1\t17', '行政规范性文件\t3\t1\t15');
+  return agree ? t.replace('7\t1\t0\t0\t0\t0\t8', '5\t1\t0\t0\t0\t0\t6') : t;
+}
+
+test("last year's report (optional second box): a mismatching 结转 is a cross-year warning on this year's cell", async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`);
+  await ready(page);
+  const el = page.locator('gouji-checker');
+  // folded away by default, behind a labelled toggle; the page stays as it was
+  const box = page.locator('[data-testid="previous"]');
+  const toggle = page.locator('[data-testid="previous-toggle"]');
+  assert.equal(await toggle.textContent(), '上一年度报告（可选）');
+  assert.equal(await box.isVisible(), false);
+  const alone = await setValue(page, fixture('consistent.txt'));
+  assert.equal(alone.checks.filter((c) => c.rule === 'R8').length, 0);
+  assert.equal(await page.locator('[data-testid="verdict-previous"]').count(), 0);
+  await shot(page, '05a-previous-closed', false);
+  // open it and paste last year's report (typed in, as a user would: the input event re-checks)
+  await toggle.click();
+  assert.ok(await box.isVisible());
+  assert.equal(await page.evaluate(() => {
+    const ta = document.querySelector('gouji-checker').shadowRoot.querySelector('[data-testid="previous"]');
+    return ta.labels[0]?.textContent;
+  }), '粘贴同一机关上一年度的年度报告（全文或统计表）');
+  const reported = page.evaluate(() => new Promise((res) => {
+    document.querySelector('gouji-checker').addEventListener('report', (ev) => res(ev.detail), { once: true });
+  }));
+  await box.fill(previousYear(false));
+  const r = await reported;
+  const r8 = r.findings.filter((f) => f.rule === 'R8');
+  assert.deepEqual(r8.map((f) => [f.instance, f.severity, f.actual, f.expected]), [['NP', 'warning', 5, 7], ['TOT', 'warning', 6, 8]]);
+  assert.deepEqual(r8[0].cells, [{ table: 'applications', row: 'CARRY_IN', column: 'NP' }]);
+  assert.equal(r.verdict.kind, 'pass');
+  assert.equal(r.verdict.warnings, 2);
+  assert.equal(await verdict(page).textContent(), '通过');
+  assert.match(await page.locator('[data-testid="verdict"]').textContent(), /2 处警告/);
+  assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), 'warn');
+  assert.equal(await page.locator('[data-testid="verdict-previous"]').textContent(), '已与上一年度报告进行跨年度核对');
+  assert.match(await toggle.textContent(), /^上一年度报告（可选）：已粘贴 \d+ 个字符/);
+  // the warnings are problems like any other, naming last year's cell and value
+  const heads = await page.locator('button.problem[data-severity="warning"] .what').allTextContents();
+  assert.equal(heads.length, 2);
+  assert.match(heads[0], /本年“二·自然人”为 5，上年报告（2023）“四·自然人”为 7/);
+  // this year's 上年结转 cells are lit as warnings in the redrawn table
+  assert.equal(await page.locator('td[data-key="applications|CARRY_IN|NP"]').getAttribute('data-status'), 'warn');
+  assert.equal(await page.locator('td[data-key="applications|CARRY_IN|BE"]').getAttribute('data-status'), null);
+  assert.equal(await page.locator('.chip[data-status="fail"]').count(), 2);
+  await page.locator('button.problem[data-severity="warning"]').first().click();
+  await page.locator('[data-testid="inspector"]').waitFor();
+  assert.match(await page.locator('[data-testid="codes"]').textContent(), /R8 · NP/);
+  assert.equal(await page.locator('[data-testid="left"]').textContent(), '5');
+  assert.equal(await page.locator('[data-testid="right"]').textContent(), '7');
+  await shot(page, '05b-previous-mismatch');
+  await page.locator('[data-testid="previous-toggle"]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -40));
+  await shot(page, '05b-previous-mismatch-view', false);
+  await page.locator('#findings-h').evaluate((x) => x.scrollIntoView());
+  await shot(page, '05b-previous-mismatch-problems', false);
+  await axe(page, 'previous-mismatch');
+  // English: the same report in English words
+  await page.evaluate(() => document.querySelector('gouji-checker').setAttribute('lang', 'en'));
+  assert.equal(await toggle.textContent().then((x) => x.split(':')[0]), "Last year's report (optional)");
+  assert.match(await page.locator('button.problem[data-severity="warning"] .what').first().textContent(), /last year's report \(2023\)/);
+  await shot(page, '05c-previous-mismatch-en');
+  await page.evaluate(() => document.querySelector('gouji-checker').setAttribute('lang', 'zh'));
+  // the property: last year's figures that agree → R8 passes, no warning
+  const ok = await page.evaluate((t) => { const x = document.querySelector('gouji-checker'); x.previous = t; return x.report; }, previousYear(true));
+  assert.deepEqual(ok.checks.filter((c) => c.rule === 'R8').map((c) => c.status), Array(7).fill('pass'));
+  assert.equal(ok.verdict.warnings, 0);
+  assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), 'pass');
+  assert.equal(await el.evaluate((x) => x.previous.length > 0), true);
+  // emptied: the check is this year's alone again
+  const cleared = await page.evaluate(() => { const x = document.querySelector('gouji-checker'); x.previous = ''; return x.report; });
+  assert.deepEqual(summaryOf(cleared), summaryOf(alone));
+  assert.equal(await page.locator('[data-testid="verdict-previous"]').count(), 0);
+  assert.equal(await toggle.textContent(), '上一年度报告（可选）');
+  await shot(page, '05d-previous-cleared', false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('paste with text/html tables (rowspan/colspan) gives the same result as the text form', async () => {
   const { page, context, errors } = await open(`${srv.url}?blank`);
   await ready(page);

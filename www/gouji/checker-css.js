@@ -91,7 +91,12 @@ textarea.drop { border: 2px dashed var(--_accent); background: var(--_selected);
 .privacy { font-weight: 600; color: var(--_pass); }
 .foldbar { display: none; align-items: center; flex-wrap: wrap; gap: .5rem; }
 .in.folded .foldbar { display: flex; }
-.in.folded > label, .in.folded > textarea, .in.folded > .toolbar, .in.folded > .hint { display: none; }
+.in.folded > label, .in.folded > textarea, .in.folded > .toolbar, .in.folded > .hint, .in.folded > details.prev { display: none; }
+details.prev { margin: .25rem 0 .5rem; }
+details.prev > summary { cursor: pointer; color: var(--_accent); padding: .2rem 0; }
+details.prev[open] > summary { margin-bottom: .35rem; }
+details.prev > label.main { font-weight: 400; }
+textarea.prev { min-height: 6rem; height: 9rem; }
 .folded-text { color: var(--_muted); font-size: .9em; }
 .status:empty { display: none; }
 .status { font-size: .9em; padding: .35rem .6rem; border-left: 4px solid var(--_accent); background: var(--_soft); }

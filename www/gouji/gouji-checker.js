@@ -134,6 +134,7 @@ export class GoujiChecker extends HTMLElement {
   #statusKey = null;       // [key, ...args] of the current status line, re-rendered on lang change
   #statusBad = false;
   #foldNext = false;       // fold the input after the next check (a paste, a file, the example)
+  #compared = false;       // the last report was checked against last year's report
   lastTiming = { check: 0, render: 0 };
 
   constructor() {
@@ -157,16 +158,31 @@ export class GoujiChecker extends HTMLElement {
     this.#runNow();
   }
 
+  /**
+   * Last year's report of the same agency (the optional second box). While it holds a
+   * report, every check adds the engine's cross-year checks (check(text, { previous })).
+   * Setting it checks at once; "" removes it.
+   */
+  get previous() { return this.#els.prev.value; }
+  set previous(v) {
+    this.#els.prev.value = String(v ?? '');
+    if (this.#els.prev.value.trim() !== '') this.#els.prevBox.open = true;
+    this.#renderPrevSummary();
+    this.#runNow();
+  }
+
   /** The last report (null before the first check and when the box is empty). */
   get report() { return this.#report; }
 
   connectedCallback() {
     // A `value` set on the element before it was defined is an own property that shadows
     // the setter: take it and set it through the setter (the upgrade-property pattern).
-    if (Object.prototype.hasOwnProperty.call(this, 'value')) {
-      const v = this.value;
-      delete this.value;
-      this.value = v;
+    for (const prop of ['previous', 'value']) {
+      if (Object.prototype.hasOwnProperty.call(this, prop)) {
+        const v = this[prop];
+        delete this[prop];
+        this[prop] = v;
+      }
     }
     if (this.#ready) return;
     this.#setStatus(['loading']);
@@ -248,6 +264,13 @@ export class GoujiChecker extends HTMLElement {
     e.hint = h('span', {});
     e.privacy = h('span', { class: 'privacy' });
     e.status = h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+    // Last year's report, optional and folded away: the cross-year checks (R8 …).
+    e.prevSummary = h('summary', { 'data-testid': 'previous-toggle' });
+    e.prevLabel = h('label', { class: 'main', for: 'prev', id: 'prev-label' });
+    e.prevHint = h('p', { id: 'prev-hint', class: 'hint' });
+    e.prev = h('textarea', { id: 'prev', class: 'prev', spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off',
+      'aria-describedby': 'prev-hint', 'data-testid': 'previous' });
+    e.prevBox = h('details', { class: 'prev', part: 'previous' }, e.prevSummary, e.prevLabel, e.prev, e.prevHint);
     e.folded = h('span', { class: 'folded-text' });
     e.unfold = h('button', { type: 'button', id: 'unfold', 'aria-controls': 'ta', 'aria-expanded': 'false' });
     e.foldBar = h('div', { class: 'foldbar' }, e.folded, e.unfold);
@@ -256,6 +279,7 @@ export class GoujiChecker extends HTMLElement {
       e.ta,
       h('div', { class: 'toolbar' }, e.open, e.example, e.clear, e.file),
       h('p', { id: 'hint', class: 'hint' }, e.hint, ' ', e.privacy),
+      e.prevBox,
       e.foldBar,
       e.status);
 
@@ -300,6 +324,11 @@ export class GoujiChecker extends HTMLElement {
       this.#timer = setTimeout(() => this.#runNow(), DEBOUNCE_MS);
     });
     e.ta.addEventListener('paste', (ev) => this.#onPaste(ev));
+    e.prev.addEventListener('input', () => {
+      this.#renderPrevSummary();
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#runNow(), DEBOUNCE_MS);
+    });
     e.ta.addEventListener('dragover', (ev) => {
       if (ev.dataTransfer?.types?.includes('Files')) { ev.preventDefault(); e.ta.classList.add('drop'); }
     });
@@ -325,6 +354,9 @@ export class GoujiChecker extends HTMLElement {
     e.hint.textContent = t.inputHint;
     e.privacy.textContent = t.privacy;
     e.unfold.textContent = t.unfold;
+    e.prevLabel.textContent = t.previousLabel;
+    e.prevHint.textContent = t.previousHint;
+    this.#renderPrevSummary();
     e.folded.textContent = t.folded(this.#els.ta.value.length);
     e.exportJson.textContent = t.exportJson;
     e.copy.textContent = t.copySummary;
@@ -335,6 +367,13 @@ export class GoujiChecker extends HTMLElement {
     e.checksH.textContent = t.checks;
     e.result.setAttribute('aria-label', t.result);
     this.#renderStatus();
+  }
+
+  /** The second box's toggle: its name, and whether it holds a report. */
+  #renderPrevSummary() {
+    const t = this.#t, e = this.#els;
+    const n = e.prev.value.trim() === '' ? 0 : e.prev.value.length;
+    e.prevSummary.textContent = n ? `${t.previousToggle}${t.colon}${t.previousFilled(n)}` : t.previousToggle;
   }
 
   #setStatus(keyArgs, bad = false) {
@@ -437,9 +476,11 @@ export class GoujiChecker extends HTMLElement {
     clearTimeout(this.#timer);
     if (!this.#ready) return null;
     const text = this.#els.ta.value;
-    if (text.length > MAX_CHARS) {
+    const prev = this.#els.prev.value;
+    const tooBig = Math.max(text.length, prev.length);
+    if (tooBig > MAX_CHARS) {
       this.#report = null;
-      this.#setStatus(['tooBig', (text.length / 1048576).toFixed(1), MAX_CHARS / 1048576], true);
+      this.#setStatus(['tooBig', (tooBig / 1048576).toFixed(1), MAX_CHARS / 1048576], true);
       this.setAttribute('data-state', 'too-big');
       this.#renderReport();
       return null;
@@ -461,7 +502,10 @@ export class GoujiChecker extends HTMLElement {
     const t0 = performance.now();
     let report;
     try {
-      report = this.#mode === 'grid' && this.#grids ? checkGrid(this.#grids, text) : check(text);
+      // last year's report, when the second box holds one: the engine adds the cross-year checks
+      const options = prev.trim() === '' ? undefined : { previous: prev };
+      report = this.#mode === 'grid' && this.#grids ? checkGrid(this.#grids, text, options) : check(text, options);
+      this.#compared = options !== undefined;
     } catch (e) {
       this.#report = null;
       if (e instanceof EngineTrapped) {
@@ -566,7 +610,9 @@ export class GoujiChecker extends HTMLElement {
     const meta = h('p', { class: 'meta', 'data-testid': 'verdict-meta' },
       r.title ? h('strong', {}, r.title) : null, r.title ? h('br') : null,
       `${t.format}${t.colon}${fmtName} · ${t.year}${t.colon}${has(r.year) ? r.year : t.yearUnknown} · ${t.checksSummary(r.summary)}`, h('br'),
-      `${t.tablesFound}${t.colon}${marks.join('　')}`);
+      `${t.tablesFound}${t.colon}${marks.join('　')}`,
+      this.#compared ? h('br') : null,
+      this.#compared ? h('span', { 'data-testid': 'verdict-previous' }, t.comparedWithPrevious) : null);
     e.verdict.append(counts, meta);
   }
 
