@@ -61,7 +61,8 @@ Copy this folder to your site (or \`npm install ./gouji-element\`), serve \`.was
 <gouji-checker lang="zh"></gouji-checker>
 \`\`\`
 
-The API without the user interface: \`import { init, check, checkGrid, rules, forms, version } from 'gouji-element'\`.
+The API without the user interface: \`import { init, check, checkGrid, rules, forms, version } from 'gouji-element'\`;
+\`check(text, { previous })\` adds the cross-year checks against last year's report (the element: its \`previous\` property).
 Attributes, properties, events, parts and colour properties: docs/embed.md in the gouji repository.
 `);
 console.log(`wrote ${out}/ (${count} modules; exports ${names.join(', ')})`);

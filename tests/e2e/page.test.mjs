@@ -709,12 +709,14 @@ globalThis.__events = [];
 el.addEventListener('report', (e) => globalThis.__events.push(e.detail));
 const text = await (await fetch('gouji-element/example.txt')).text();
 el.value = text;
+// last year's report too (the example moved back a year): the cross-year checks run
+el.previous = text.replaceAll('2025', '2024').replaceAll('2023', '2022').replaceAll('2024', '2023');
 await import('./gouji-element/gouji-element.js');
 `);
   return dir;
 }
 
-test('the element package: one folder, value set before definition kept, clear fires report, theme, host font, axe light and dark', async () => {
+test('the element package: one folder, value and previous set before definition kept, clear fires report, theme, host font, axe light and dark', async () => {
   const pkg = JSON.parse(readFileSync('dist/gouji-element/package.json', 'utf8'));
   assert.equal(pkg.exports['.'].default, './gouji-element.js');
   assert.equal(pkg.type, 'module');
@@ -727,6 +729,10 @@ test('the element package: one folder, value set before definition kept, clear f
       // the value set before the element was defined was kept and checked
       assert.equal(await verdict(page).textContent(), '1 处数字对不上');
       assert.equal(await page.evaluate(() => globalThis.__events.at(-1).verdict.kind), 'fail');
+      // so was last year's report: its box is open and the cross-year checks ran
+      assert.ok(await page.evaluate(() => globalThis.__events.at(-1).checks.some((c) => c.rule === 'R8')));
+      assert.ok(await page.locator('[data-testid="previous"]').isVisible());
+      assert.equal(await page.locator('[data-testid="verdict-previous"]').count(), 1);
       // the element inherits the host's font
       const fonts = await page.evaluate(() => {
         const el = document.getElementById('a');
@@ -746,6 +752,12 @@ test('the element package: one folder, value set before definition kept, clear f
       // the other verdict colours: a pass with warnings kept apart, and a partial read
       const lines = EXAMPLE.split('\n');
       const cut = [...lines.slice(0, lines.findIndex((l) => l.includes('（三）不予公开'))), ...lines.slice(lines.findIndex((l) => l.includes('（七）总计')) + 1)].join('\n');
+      // against last year's report (still set): the cross-year warnings keep a pass apart
+      await setValue(page, fixture('consistent.txt'));
+      assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), 'warn');
+      await axe(page, `embed ${scheme} warn, last year's box open`);
+      await shot(page, `13e-embed-${scheme}-warn-previous`, false);
+      await page.evaluate(() => { document.getElementById('a').previous = ''; });
       for (const [name, text] of [['pass', fixture('consistent.txt')], ['partial', cut]]) {
         await setValue(page, text);
         assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), name);
