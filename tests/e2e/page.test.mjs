@@ -377,6 +377,10 @@ test("last year's report (optional second box): a mismatching 结转 is a cross-
   assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), 'warn');
   assert.equal(await page.locator('[data-testid="verdict-previous"]').textContent(), '已与上一年度报告进行跨年度核对');
   assert.match(await toggle.textContent(), /^上一年度报告（可选）：已粘贴 \d+ 个字符/);
+  // the copied summary says so too, with the warnings
+  const sum = await el.evaluate((x) => x.summaryText());
+  assert.match(sum, /\n已与上一年度报告进行跨年度核对\n/);
+  assert.match(sum, /\n1\. \[警告\] 本年“二·自然人”为 5/);
   // the warnings are problems like any other, naming last year's cell and value
   const heads = await page.locator('button.problem[data-severity="warning"] .what').allTextContents();
   assert.equal(heads.length, 2);
@@ -409,6 +413,13 @@ test("last year's report (optional second box): a mismatching 结转 is a cross-
   assert.equal(ok.verdict.warnings, 0);
   assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), 'pass');
   assert.equal(await el.evaluate((x) => x.previous.length > 0), true);
+  // a report that is not last year's (2022): nothing compared, and the engine's reason why
+  const old = await page.evaluate((t) => { const x = document.querySelector('gouji-checker'); x.previous = t; return x.report; }, previousYear(false).replaceAll('2023', '2022'));
+  assert.deepEqual([...new Set(ok.checks.filter((c) => c.rule === 'R8').map((c) => c.status))], ['pass']);
+  assert.deepEqual([...new Set(old.checks.filter((c) => c.rule === 'R8').map((c) => c.status))], ['cannot_check']);
+  assert.equal(await page.locator('[data-testid="verdict-previous"]').textContent(), '未能与上一年度报告核对：上年报告（2022）是 2022 年的，不是 2023 年的');
+  await page.locator('[data-testid="verdict"]').evaluate((x) => x.scrollIntoView());
+  await shot(page, '05e-previous-not-last-year', false);
   // emptied: the check is this year's alone again
   const cleared = await page.evaluate(() => { const x = document.querySelector('gouji-checker'); x.previous = ''; return x.report; });
   assert.deepEqual(summaryOf(cleared), summaryOf(alone));

@@ -48,6 +48,8 @@ const has = (v) => v !== null && v !== undefined;
 const fmt = (v) => (has(v) ? String(v) : '—');
 const STATUS_MARK = { pass: '✓', fail: '✗', cannot_check: '?', not_applicable: '–' };
 const TABLES = ['active', 'applications', 'review'];
+/** The rules that compare this year's report with last year's (src/rules/cross_year.rs). */
+const CROSS_YEAR = ['R8', 'R17', 'R20', 'R21', 'R25'];
 
 // ---------------------------------------------------------------- the engine's form labels
 
@@ -591,6 +593,18 @@ export class GoujiChecker extends HTMLElement {
     if (this.#selected >= 0) this.#select(this.#selected, false);
   }
 
+  /**
+   * Whether last year's report could be compared: said when a cross-year check ran, else
+   * the engine's reason why none could (not one year apart, no table found in it, …).
+   */
+  #previousLine(r) {
+    const t = this.#t;
+    const xy = r.checks.filter((c) => CROSS_YEAR.includes(c.rule));
+    if (xy.some((c) => c.status === 'pass' || c.status === 'fail')) return t.comparedWithPrevious;
+    const why = xy.find((c) => c.reason)?.reason;
+    return why ? `${t.notComparedWithPrevious}${t.colon}${msg(why, this.#lang)}` : t.notComparedWithPrevious;
+  }
+
   /** The verdict line: the engine's words ("通过" only for a complete check). */
   #renderVerdict(r) {
     const t = this.#t, e = this.#els, lang = this.#lang, v = r.verdict;
@@ -612,7 +626,7 @@ export class GoujiChecker extends HTMLElement {
       `${t.format}${t.colon}${fmtName} · ${t.year}${t.colon}${has(r.year) ? r.year : t.yearUnknown} · ${t.checksSummary(r.summary)}`, h('br'),
       `${t.tablesFound}${t.colon}${marks.join('　')}`,
       this.#compared ? h('br') : null,
-      this.#compared ? h('span', { 'data-testid': 'verdict-previous' }, t.comparedWithPrevious) : null);
+      this.#compared ? h('span', { 'data-testid': 'verdict-previous' }, this.#previousLine(r)) : null);
     e.verdict.append(counts, meta);
   }
 
@@ -974,6 +988,7 @@ export class GoujiChecker extends HTMLElement {
       const fmtName = r.format === '2021' ? t.format2021 : r.format === '2019' ? t.format2019 : t.formatUnknown;
       lines.push(`${t.format}${t.colon}${fmtName} · ${t.year}${t.colon}${has(r.year) ? r.year : t.yearUnknown}`);
       lines.push(t.checksSummary(r.summary));
+      if (this.#compared) lines.push(this.#previousLine(r));
     }
     (r.problems ?? []).forEach((p, n) => {
       lines.push(`${n + 1}. [${t.severity[p.severity] ?? p.severity}] ${msg(p.message, lang)}`);
