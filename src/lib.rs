@@ -23,6 +23,7 @@ mod model;
 pub mod normalize;
 mod num;
 mod pipeline;
+mod prose;
 #[doc(hidden)]
 pub mod records;
 mod rule_id;

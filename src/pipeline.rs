@@ -153,6 +153,22 @@ pub fn check(text: &str) -> Report {
             &mut findings,
         );
     }
+    if recognised {
+        // The text against the tables, and the report's sections (src/prose/).
+        crate::prose::run(
+            &crate::prose::Input {
+                src: text,
+                lines: &lines,
+                tables: &tables,
+                t3_rows: located.t3_layout.map(forms::T3Layout::rows),
+                found: &found,
+                format,
+                year,
+            },
+            &mut checks,
+            &mut findings,
+        );
+    }
     let mut notes = located.notes;
     if !recognised {
         notes.push(note(
