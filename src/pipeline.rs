@@ -158,7 +158,6 @@ pub fn check(text: &str) -> Report {
         crate::prose::run(
             &crate::prose::Input {
                 src: text,
-                lines: &lines,
                 tables: &tables,
                 t3_rows: located.t3_layout.map(forms::T3Layout::rows),
                 found: &found,

@@ -18,7 +18,6 @@ use std::collections::HashMap;
 
 use crate::catalogue;
 use crate::forms::{self, FormCell, Format};
-use crate::normalize::LineIndex;
 use crate::rules::finding;
 use crate::{Cell, Check, Finding, Num, Operand, ReadHow, RuleId, Span, Status, TableId, Tables};
 
@@ -31,7 +30,6 @@ use text::{is_clause_end, is_sentence_end, KeyText};
 /// What the prose stage needs from the rest of the pipeline.
 pub struct Input<'a> {
     pub src: &'a str,
-    pub lines: &'a LineIndex,
     pub tables: &'a Tables,
     /// Table 3's data rows in the layout that was read (None: Table 3 not found).
     pub t3_rows: Option<Vec<&'static str>>,
@@ -210,8 +208,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn span(&self, a: usize, b: usize) -> Option<Span> {
-        let (s, e) = self.k.byte_range(a, b)?;
-        Some(self.inp.lines.span(self.inp.src, s, e))
+        self.k.span(a, b)
     }
 
     /// The sentence around key index `i`: `[start, end)` in key indices.
@@ -380,7 +377,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let (line, col) = self.inp.lines.line_col(self.inp.src, self.k.start[f.a]);
+        let (line, col) = self.k.line_col(f.a);
         let instance = format!("{line}:{col}");
         let span = self.span(ss, se);
         let phrase = self.excerpt(key_start.min(f.a), f.b);
@@ -554,7 +551,7 @@ impl<'a> Ctx<'a> {
                     .map(move |c| FormCell::new(TableId::Review, b, c))
             })
             .collect();
-        let (line, col) = self.inp.lines.line_col(self.inp.src, self.k.start[a]);
+        let (line, col) = self.k.line_col(a);
         let instance = format!("{line}:{col}");
         let def = catalogue::rule(RuleId::P14);
         let phrase = self.excerpt(a, b);

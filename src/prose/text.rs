@@ -18,6 +18,9 @@ pub struct KeyText {
     pub end: Vec<usize>,
     /// The character lies inside a statistical table (between its first and last cell).
     pub in_table: Vec<bool>,
+    /// One-based line and column (in chars) where each key character starts: computed in
+    /// the same pass, so a position costs nothing even on a 1 MB one-line paste.
+    pub line_col: Vec<(u32, u32)>,
 }
 
 impl KeyText {
@@ -30,7 +33,10 @@ impl KeyText {
             start: Vec::with_capacity(src.len() / 2),
             end: Vec::with_capacity(src.len() / 2),
             in_table: Vec::with_capacity(src.len() / 2),
+            line_col: Vec::with_capacity(src.len() / 2),
         };
+        let (mut line, mut col) = (1u32, 1u32);
+        let mut ws_pos = (1u32, 1u32);
         let mut ws_newlines = 0usize;
         let mut ws_start: Option<usize> = None;
         let mut ri = 0usize;
@@ -40,9 +46,19 @@ impl KeyText {
                 ri += 1;
             }
             let inside = ranges.get(ri).is_some_and(|&(s, e)| s <= i && i < e);
+            let here = (line, col);
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
             let c = to_simplified(fold_width(c));
             if c.is_whitespace() {
-                ws_start.get_or_insert(i);
+                if ws_start.is_none() {
+                    ws_start = Some(i);
+                    ws_pos = here;
+                }
                 if c == '\n' {
                     ws_newlines += 1;
                 }
@@ -51,17 +67,17 @@ impl KeyText {
             if let Some(ws) = ws_start.take() {
                 let prev_digit = k.chars.last().is_some_and(char::is_ascii_digit);
                 if ws_newlines >= 2 {
-                    k.push(BREAK, ws, ws + 1, inside);
+                    k.push(BREAK, ws, ws + 1, inside, ws_pos);
                 } else if prev_digit && c.is_ascii_digit() {
-                    k.push(' ', ws, ws + 1, inside);
+                    k.push(' ', ws, ws + 1, inside, ws_pos);
                 }
                 ws_newlines = 0;
             }
             if inside != was_in_table {
-                k.push(BREAK, i, i, inside);
+                k.push(BREAK, i, i, inside, here);
                 was_in_table = inside;
             }
-            k.push(c, i, i + c.len_utf8().max(1), inside);
+            k.push(c, i, i + c.len_utf8().max(1), inside, here);
         }
         // Fix the end offsets of folded characters: the source character's length.
         for j in 0..k.chars.len() {
@@ -75,11 +91,31 @@ impl KeyText {
         k
     }
 
-    fn push(&mut self, c: char, s: usize, e: usize, inside: bool) {
+    fn push(&mut self, c: char, s: usize, e: usize, inside: bool, at: (u32, u32)) {
         self.chars.push(c);
         self.start.push(s);
         self.end.push(e);
         self.in_table.push(inside);
+        self.line_col.push(at);
+    }
+
+    /// One-based line and column of key character `i`.
+    pub fn line_col(&self, i: usize) -> (usize, usize) {
+        self.line_col
+            .get(i)
+            .map_or((1, 1), |&(l, c)| (l as usize, c as usize))
+    }
+
+    /// The span in the paste of key characters `[a, b)`.
+    pub fn span(&self, a: usize, b: usize) -> Option<crate::Span> {
+        let (start, end) = self.byte_range(a, b)?;
+        let (line, col) = self.line_col(a);
+        Some(crate::Span {
+            start,
+            end,
+            line,
+            col,
+        })
     }
 
     pub fn len(&self) -> usize {
