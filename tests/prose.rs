@@ -554,6 +554,6 @@ fn real_reports_no_false_prose_warnings() {
         .collect();
     assert!(unexpected.is_empty(), "{unexpected:#?}");
     assert_eq!(seen.len(), CONFIRMED.len(), "{seen:#?}");
-    // The real reports' prose is really read: many figures checked and agreeing.
-    assert!(checked >= 60, "{checked} prose figures checked");
+    // The real reports' prose is really read: many (report, rule) checks pass.
+    assert!(checked >= 50, "{checked} prose checks passed");
 }

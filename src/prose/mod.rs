@@ -48,13 +48,67 @@ pub fn run(inp: &Input, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
     let k = KeyText::new(inp.src, &ranges);
     let ctx = Ctx::new(inp, &k);
     let figs = figures::find(&k);
+    // One outcome per figure and claim, then one check per rule: the checks list keeps
+    // the same length whatever the text quotes (a paste of tables and the whole report
+    // list the same checks), and a long text does not flood it.
+    let mut each = Vec::new();
     let mut prev_end = 0usize;
     for f in &figs {
-        ctx.figure(f, prev_end, checks, findings);
+        ctx.figure(f, prev_end, &mut each, findings);
         prev_end = f.b;
     }
-    ctx.claims(checks, findings);
+    ctx.claims(&mut each, findings);
+    per_rule(&each, checks);
     sections::run(&ctx, checks, findings);
+}
+
+/// The instance of every prose check and finding: the report's text (a finding's `span`
+/// says where).
+const TEXT: &str = "text";
+
+/// How many figures a check's reason names before "…".
+const NAMED: usize = 6;
+
+/// P1–P14 as one check each: fails if a figure fails; cannot be checked if one could not
+/// be; passes if every figure agrees; not applicable when the text quotes none.
+fn per_rule(each: &[Check], checks: &mut Vec<Check>) {
+    for &id in RuleId::ALL.iter().filter(|r| r.as_str().starts_with('P')) {
+        let mine: Vec<&Check> = each.iter().filter(|c| c.rule == id).collect();
+        let has = |s: Status| mine.iter().any(|c| c.status == s);
+        let status = if mine.is_empty() {
+            Status::NotApplicable
+        } else if has(Status::Fail) {
+            Status::Fail
+        } else if has(Status::CannotCheck) {
+            Status::CannotCheck
+        } else {
+            Status::Pass
+        };
+        let reason = if mine.is_empty() {
+            Some(wording::not_quoted())
+        } else {
+            let rs: Vec<&crate::Message> = mine.iter().filter_map(|c| c.reason.as_ref()).collect();
+            let mut zh: Vec<&str> = rs.iter().take(NAMED).map(|m| m.zh.as_str()).collect();
+            let mut en: Vec<&str> = rs.iter().take(NAMED).map(|m| m.en.as_str()).collect();
+            let more = rs.len().saturating_sub(NAMED);
+            let (mz, me) = (format!("…另 {more} 处"), format!("… {more} more"));
+            if more > 0 {
+                zh.push(&mz);
+                en.push(&me);
+            }
+            (!zh.is_empty()).then(|| crate::Message {
+                zh: zh.join("；"),
+                en: en.join("; "),
+            })
+        };
+        checks.push(Check {
+            rule: id,
+            instance: TEXT.into(),
+            severity: catalogue::rule(id).severity,
+            status,
+            reason,
+        });
+    }
 }
 
 /// The byte range each table occupies: from its first cell to its last.
@@ -377,21 +431,19 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let (line, col) = self.k.line_col(f.a);
-        let instance = format!("{line}:{col}");
+        let instance = TEXT.to_string();
         let span = self.span(ss, se);
         let phrase = self.excerpt(key_start.min(f.a), f.b);
         let rule = primary.rule;
         let def = catalogue::rule(rule);
         let matched = readings.iter().find(|r| r.value == f.value);
         let status = if let Some(m) = matched {
-            let several = readings.len() > 1;
             checks.push(Check {
                 rule,
                 instance: instance.clone().into(),
                 severity: def.severity,
                 status: Status::Pass,
-                reason: several.then(|| wording::matched(&phrase, &m.zh, &m.en)),
+                reason: Some(wording::matched(&phrase, &m.zh, &m.en)),
             });
             Status::Pass
         } else if readings.is_empty() || unknown || uncertain {
@@ -449,8 +501,11 @@ impl<'a> Ctx<'a> {
                         .find(|d| percent_agrees(r.value, d.value, pct, decimals));
                     if let Some(d) = ok {
                         c.status = Status::Pass;
-                        c.reason =
-                            (d.en != "TOTAL").then(|| wording::matched(&phrase, &d.zh, &d.en));
+                        c.reason = Some(wording::matched(
+                            &format!("{phrase}（{pct}%）"),
+                            &d.zh,
+                            &d.en,
+                        ));
                     } else {
                         c.status = Status::Fail;
                         let d = &dens[0];
@@ -551,8 +606,7 @@ impl<'a> Ctx<'a> {
                     .map(move |c| FormCell::new(TableId::Review, b, c))
             })
             .collect();
-        let (line, col) = self.k.line_col(a);
-        let instance = format!("{line}:{col}");
+        let instance = TEXT.to_string();
         let def = catalogue::rule(RuleId::P14);
         let phrase = self.excerpt(a, b);
         let vals: Option<Vec<(FormCell, Num)>> = cells
@@ -587,7 +641,7 @@ impl<'a> Ctx<'a> {
             instance: instance.clone().into(),
             severity: def.severity,
             status,
-            reason: None,
+            reason: (status == Status::Pass).then(|| wording::claim_holds(&phrase)),
         });
         if !bad.is_empty() {
             let mut fd = finding(def, instance, wording::claim(&phrase, &bad));

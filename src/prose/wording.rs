@@ -98,3 +98,17 @@ pub fn claim(phrase: &str, bad: &[(FormCell, Num)]) -> Message {
         ),
     )
 }
+
+pub fn not_quoted() -> Message {
+    m(
+        "正文未引用此项数字".into(),
+        "the text quotes no such figure".into(),
+    )
+}
+
+pub fn claim_holds(phrase: &str) -> Message {
+    m(
+        format!("正文“{phrase}”与第四表一致"),
+        format!("the text's \"{phrase}\" agrees with Table 4"),
+    )
+}
