@@ -163,6 +163,7 @@ pub fn check(text: &str) -> Report {
                 found: &found,
                 format,
                 year,
+                title: title.as_deref(),
             },
             &mut checks,
             &mut findings,

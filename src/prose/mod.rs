@@ -36,11 +36,15 @@ pub struct Input<'a> {
     pub found: &'a std::collections::HashMap<TableId, bool>,
     pub format: Option<Format>,
     pub year: Option<i32>,
+    /// The report's title, when found (tells a government's report from a department's).
+    pub title: Option<&'a str>,
 }
 
 /// How far back a phrase may start before its figure, and how far a sentence is followed
 /// either way (in key characters): bounded windows keep the stage linear.
 const LEAD: usize = 40;
+/// How far into the text a title is looked for, in key characters.
+const TITLE_HEAD: usize = 60;
 const SENTENCE: usize = 400;
 
 pub fn run(inp: &Input, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
@@ -392,6 +396,17 @@ impl<'a> Ctx<'a> {
             return;
         }
         let (ss, se) = self.sentence(f.a);
+        // A wider area or several bodies: not necessarily this report's table.
+        // (The title as found, or the head of the text: a PDF copy breaks the title into
+        // "淮安市人民政府" and "2024 年…年度报告".)
+        let is_gov = |t: &str| t.contains("人民政府") || t.contains("政府办");
+        let government = self.inp.title.is_some_and(is_gov)
+            || is_gov(&self.k.slice(0, TITLE_HEAD.min(self.k.len())));
+        if self.has_word(ss, f.a, relations::SEVERAL_BODIES)
+            || (!government && self.has_word(ss, f.a, relations::WIDER_AREA))
+        {
+            return;
+        }
         // What the figure is about: its sentence so far and the one before it.
         let prev = if ss > 0 && self.k.chars.get(ss - 1) != Some(&text::BREAK) {
             self.sentence(ss - 1).0

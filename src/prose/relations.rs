@@ -243,6 +243,9 @@ pub const PATTERNS: &[Pattern] = &[
             "转下一年度办理",
             "结转下年",
             "结转次年",
+            "转下年度办理",
+            "转入下年度办理",
+            "转入下一年度办理",
         ],
         needs_application: false,
         context: &[],
@@ -554,6 +557,25 @@ pub const FILLERS: &[&str] = &[
     "件",
     "均",
     "总",
+    "提出",
+    "提交",
+];
+
+/// Words naming a wider area ("全区共受理…"): in a report that is not a people's
+/// government's own, the figure may not be this agency's.
+pub const WIDER_AREA: &[&str] = &[
+    "全区", "全县", "全市", "全省", "全州", "全旗", "全镇", "全乡",
+];
+
+/// Words naming several bodies: the figure may add up more than this report's table.
+pub const SEVERAL_BODIES: &[&str] = &[
+    "各部门",
+    "各单位",
+    "各乡镇",
+    "各街道",
+    "各县",
+    "各区",
+    "下属",
 ];
 
 /// Words in a clause before the phrase that make its figure's meaning uncertain (another
