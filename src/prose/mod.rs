@@ -592,7 +592,9 @@ impl<'a> Ctx<'a> {
         if self.has_word(cs, b, NOT_A_CLAIM) || after == "率" {
             return;
         }
-        if claim.needs_negation && !self.has_word(cs, a, NEGATIONS) {
+        // "未经复议直接起诉", "尚未审结" hold a 未 that negates nothing here.
+        let before = self.k.slice(cs, a).replace("未经", "").replace("尚未", "");
+        if claim.needs_negation && !NEGATIONS.iter().any(|n| before.contains(n)) {
             return;
         }
         let (ss, se) = self.sentence(a);
