@@ -574,3 +574,20 @@ fn real_reports_no_false_prose_warnings() {
     // The real reports' prose is really read: many (report, rule) checks pass.
     assert!(checked >= 50, "{checked} prose checks passed");
 }
+
+#[test]
+fn p1_no_application_received() {
+    // domain-spec §D: "本机关…未收到…政府信息公开申请" ↔ 一、本年新收 = 0 (here 89).
+    let text = with(
+        "我局主动公开政府信息 126 条。",
+        "我局未收到政府信息公开申请。",
+    );
+    let r = gouji::check(&text);
+    one_finding(&r, &text, "P1", "未收到政府信息公开申请", &["89"]);
+    // Not about applications: reviews and suits.
+    let text = with(
+        "我局主动公开政府信息 126 条。",
+        "未收到因政府信息公开提出的行政复议、行政诉讼的申请。",
+    );
+    no_prose_findings(&gouji::check(&text));
+}

@@ -62,6 +62,7 @@ pub fn run(inp: &Input, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         prev_end = f.b;
     }
     ctx.claims(&mut each, findings);
+    ctx.none_received(&mut each, findings);
     per_rule(&each, checks);
     sections::run(&ctx, checks, findings);
 }
@@ -552,6 +553,96 @@ impl<'a> Ctx<'a> {
     }
 
     /// Claims about Table 4's outcomes: "均获维持", "未被…纠错", "零败诉".
+    /// "本机关未收到政府信息公开申请" (domain-spec §D): Table 3's 一、本年新收 is 0 (P1).
+    fn none_received(&self, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
+        let ch = &self.k.chars;
+        let mut i = 0;
+        while i + 1 < ch.len() {
+            let verb = ["收到", "受理", "接到", "接收"]
+                .iter()
+                .find(|v| self.ends_at(i + 2, i, v).is_some());
+            if verb.is_none() || self.k.in_table[i] {
+                i += 1;
+                continue;
+            }
+            let (a, b) = (i, i + 2);
+            i = b;
+            let cs = self.clause_start(a, 0);
+            let mut ce = b;
+            while ce < ch.len() && ce < b + LEAD && !is_clause_end(ch[ce]) {
+                ce += 1;
+            }
+            let before = self.k.slice(cs, a);
+            let after = self.k.slice(b, ce);
+            let negated = ["未", "没有"].iter().any(|n| before.ends_with(n))
+                || before.ends_with("均未")
+                || before.ends_with("未曾");
+            let about_applications = [
+                "政府信息公开申请",
+                "信息公开申请",
+                "依申请公开申请",
+                "公开申请",
+            ]
+            .iter()
+            .any(|w| {
+                after.starts_with(w)
+                    || after.starts_with(&format!("过{w}"))
+                    || after.starts_with(&format!("任何{w}"))
+            });
+            let other = ["复议", "诉讼", "逾期", "投诉", "举报"]
+                .iter()
+                .any(|w| after.contains(w) || before.contains(w));
+            if !negated || !about_applications || other || after.chars().any(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let new = FormCell::new(TableId::Applications, "NEW", "TOT");
+            let phrase = self.excerpt(cs, ce);
+            let def = catalogue::rule(RuleId::P1);
+            let Some(v) = self.value(new) else {
+                checks.push(Check {
+                    rule: RuleId::P1,
+                    instance: TEXT.into(),
+                    severity: def.severity,
+                    status: Status::CannotCheck,
+                    reason: Some(wording::cells_unread(&phrase)),
+                });
+                continue;
+            };
+            let reading = Reading {
+                zh: "一、本年新收".into(),
+                en: "NEW".into(),
+                cells: vec![(new, v)],
+                value: v,
+            };
+            if v.is_zero() {
+                checks.push(Check {
+                    rule: RuleId::P1,
+                    instance: TEXT.into(),
+                    severity: def.severity,
+                    status: Status::Pass,
+                    reason: Some(wording::matched(&phrase, "一、本年新收 = 0", "NEW = 0")),
+                });
+            } else {
+                checks.push(Check {
+                    rule: RuleId::P1,
+                    instance: TEXT.into(),
+                    severity: def.severity,
+                    status: Status::Fail,
+                    reason: None,
+                });
+                let mut fd = finding(
+                    def,
+                    TEXT,
+                    wording::mismatch(&phrase, Num::ZERO, &reading, &[]),
+                );
+                let (ss, se) = self.sentence(a);
+                fill(&mut fd, Num::ZERO, &reading, self.span(ss, se));
+                findings.push(fd);
+            }
+        }
+    }
+
     fn claims(&self, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         let ch = &self.k.chars;
         let words: Vec<(Vec<char>, &relations::Claim)> = CLAIMS
