@@ -383,6 +383,12 @@ fn s1_sections_present_and_in_order() {
     let f = one_finding(&r, &text, "S1", "", &[]);
     assert!(f.message.zh.contains("存在的主要问题"), "{}", f.message.zh);
 
+    // Heading variants: a qualifier before the words.
+    let text = with("二、主动公开政府信息情况", "二、政府信息主动公开情况");
+    let r = gouji::check(&text);
+    no_prose_findings(&r);
+    assert!(checks(&r, "S1").iter().all(|c| c.status == Status::Pass));
+
     // Section 五's heading lost in a PDF conversion, its sub-headings kept: present.
     let text = with("五、存在的主要问题及改进情况", "（一）存在的主要问题");
     let r = gouji::check(&text);

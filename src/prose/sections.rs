@@ -24,6 +24,8 @@ struct SectionDef {
     /// Sub-headings that show the section is there when its heading was lost (a PDF
     /// conversion drops it): looked for between the sections around it.
     evidence: &'static [&'static str],
+    /// How many characters may come before a `starts` word ("政府信息" + "主动公开情况").
+    slack: usize,
     /// Headings of a section some reports put in this one's place (a 信息处理费 section
     /// instead of 其他需要报告的事项): the section counts as present, in any position.
     stand_in: &'static [&'static str],
@@ -45,6 +47,7 @@ const SECTIONS: [SectionDef; 6] = [
             "概况",
         ],
         within: &[],
+        slack: 4,
         evidence: &[],
         stand_in: &[],
     },
@@ -53,6 +56,7 @@ const SECTIONS: [SectionDef; 6] = [
         en: "2 proactive disclosure",
         starts: &["主动公开"],
         within: &[],
+        slack: 4,
         evidence: &[],
         stand_in: &[],
     },
@@ -68,6 +72,7 @@ const SECTIONS: [SectionDef; 6] = [
             "受理和处理",
         ],
         within: &[],
+        slack: 0,
         evidence: &[],
         stand_in: &[],
     },
@@ -76,6 +81,7 @@ const SECTIONS: [SectionDef; 6] = [
         en: "4 administrative review and litigation",
         starts: &[],
         within: &[&["复议"], &["诉讼"]],
+        slack: 0,
         evidence: &[],
         stand_in: &[],
     },
@@ -84,6 +90,7 @@ const SECTIONS: [SectionDef; 6] = [
         en: "5 main problems and improvements",
         starts: &[],
         within: &[&["问题", "不足"], &["改进", "整改", "措施", "打算", "计划"]],
+        slack: 0,
         evidence: &[
             "存在的主要问题",
             "存在问题",
@@ -108,6 +115,7 @@ const SECTIONS: [SectionDef; 6] = [
             "其他需要说明",
         ],
         within: &[],
+        slack: 0,
         evidence: &[],
         stand_in: &["信息处理费", "政府信息公开信息处理费"],
     },
@@ -127,6 +135,13 @@ fn heading_matches(k: &super::text::KeyText, at: usize, def: &SectionDef) -> Opt
     for s in def.starts {
         if win.starts_with(s) {
             return Some(at + s.chars().count());
+        }
+        // A qualifier before the words: "工作总体情况", "政府信息主动公开情况".
+        if let Some(b) = win.find(s) {
+            let lead = win[..b].chars().count();
+            if lead <= def.slack {
+                return Some(at + lead + s.chars().count());
+            }
         }
     }
     if def.within.is_empty() {
