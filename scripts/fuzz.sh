@@ -10,7 +10,14 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+# libFuzzer's log of each run goes to a private temporary folder, removed on exit.
+logs=$(mktemp -d "${TMPDIR:-/tmp}/gouji-fuzz.XXXXXX")
+trap 'rm -rf "$logs"' EXIT
 cd fuzz
+# Limits of each run: inputs up to 16 KiB (the seed reports are a few KiB; longer inputs
+# mostly slow the search down, and tests/it/html_hostile.rs covers huge ones); one input
+# taking over 10 s counts as a hang and a process over 2 GiB as a blow-up, both failures
+# (a real report is checked in milliseconds).
 for target in check_text check_grid check_html; do
   mkdir -p "corpus/$target"
   echo "== fuzz $target for ${SECONDS_PER_TARGET}s"
@@ -19,8 +26,8 @@ for target in check_text check_grid check_html; do
   if [ "$target" = check_html ]; then cp ../tests/e2e/fixtures/example.html "corpus/$target/"; fi
   cargo +nightly fuzz run -O "$target" "corpus/$target" ../tests/fixtures ../tests/fuzz_regressions -- \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 > "/tmp/gouji-fuzz-$target.log" 2>&1 || status=$?
+    -print_final_stats=1 > "$logs/$target.log" 2>&1 || status=$?
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|Done|SUMMARY|.*panicked|Test unit written)" \
-    "/tmp/gouji-fuzz-$target.log" || true
-  if [ "$status" -ne 0 ]; then tail -n 40 "/tmp/gouji-fuzz-$target.log"; echo "fuzz $target FAILED"; exit 1; fi
+    "$logs/$target.log" || true
+  if [ "$status" -ne 0 ]; then tail -n 40 "$logs/$target.log"; echo "fuzz $target FAILED"; exit 1; fi
 done

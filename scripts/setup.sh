@@ -2,7 +2,10 @@
 # Idempotent toolchain setup (Debian 12). Re-running is a no-op (~1 s).
 #   scripts/setup.sh          -> what the build needs (wasm32 target, wasm-bindgen CLI, npm deps)
 #   scripts/setup.sh --test   -> plus headless Chromium + chromedriver (Debian packages)
-# See /work/shared/toolchain.md for why each tool is chosen (no wasm-pack, no Debian binaryen).
+# Why these tools: the build is plain cargo + wasm-bindgen-cli + wasm-opt, without wasm-pack
+# (which would pick up any wasm-opt on PATH); wasm-opt comes from the npm `binaryen` package,
+# never Debian's binaryen 108, whose output validates but breaks at load time
+# (`WebAssembly.Table.set(): Argument 1 is invalid for table`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -30,7 +33,8 @@ fi
 
 # 4. Browser for the tests (fresh: apt-get update + ~20 s, 164 MB), plus a CJK font so the
 #    e2e screenshots show Chinese text instead of empty boxes
-if [ "${1:-}" = "--test" ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/share/fonts/opentype/noto ]; }; then
+if [ "${1:-}" = "--test" ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+  && [ -n "$(fc-list :lang=zh family 2>/dev/null)" ]; }; then
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver fonts-noto-cjk
 fi

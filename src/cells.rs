@@ -1,5 +1,7 @@
 //! One cell's text → a value, keeping blank, dash and zero apart (domain-spec §E.5.4).
 
+use std::borrow::Cow;
+
 use crate::normalize::fold_width;
 use crate::{Num, ReadHow};
 
@@ -21,12 +23,41 @@ impl Parsed {
 const DASHES: &[&str] = &["/", "-", "—", "——", "–", "－", "無", "无", "─", "—-", "\\"];
 const UNITS: &[&str] = &["万元", "元", "件", "项", "个", "条", "人次", "次", "笔"];
 
+const UNREADABLE: Parsed = Parsed {
+    read: ReadHow::Unreadable,
+    value: None,
+    annotation: None,
+};
+
+/// A cell's first character (folded, after blanks) that can begin a number or a dash:
+/// any other (a label, a word) makes the cell unreadable whatever follows.
+fn may_begin_cell(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '+' | '-' | '/' | '\\' | '—' | '–' | '－' | '無' | '无' | '─'
+        )
+}
+
 pub fn parse_cell(raw: &str) -> Parsed {
+    // Plain digits (most cells), and label text (most of the rest, told by its first
+    // character), take the short ways; both give what the general reading below would.
+    if let Some(n) = plain_digits(raw) {
+        return Parsed {
+            read: ReadHow::Number,
+            value: Some(n),
+            annotation: None,
+        };
+    }
+    let first = raw.chars().map(fold_width).find(|c| !c.is_whitespace());
+    if first.is_some_and(|c| !may_begin_cell(c)) {
+        return UNREADABLE;
+    }
     // Most cells are plain ASCII digits: fold (and allocate) only when needed.
-    let folded: std::borrow::Cow<str> = if raw.is_ascii() {
-        std::borrow::Cow::Borrowed(raw)
+    let folded: Cow<str> = if raw.chars().all(|c| fold_width(c) == c) {
+        Cow::Borrowed(raw)
     } else {
-        std::borrow::Cow::Owned(raw.chars().map(fold_width).collect())
+        Cow::Owned(raw.chars().map(fold_width).collect())
     };
     let t = folded.trim();
     if t.is_empty() {
@@ -49,12 +80,22 @@ pub fn parse_cell(raw: &str) -> Parsed {
             value: Some(n),
             annotation: note,
         },
-        None => Parsed {
-            read: ReadHow::Unreadable,
-            value: None,
-            annotation: None,
-        },
+        None => UNREADABLE,
     }
+}
+
+/// Digits that always fit an i64 (10^18 < 2^63).
+const MAX_PLAIN_DIGITS: usize = 18;
+
+/// ASCII digits only, few enough to fit an i64: their value (as `Num::parse` gives it).
+fn plain_digits(t: &str) -> Option<Num> {
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > MAX_PLAIN_DIGITS || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(Num::int(
+        b.iter().fold(0, |v, &d| v * 10 + i64::from(d - b'0')),
+    ))
 }
 
 /// A number with optional sign, thousands separators, decimals, a unit and a bracketed
@@ -74,8 +115,10 @@ fn parse_number(t: &str) -> Option<(Num, Option<String>)> {
     if digits.is_empty() || !digits.as_bytes()[0].is_ascii_digit() {
         return None;
     }
-    let plain = strip_thousands(body)?;
-    let n = Num::parse(&plain)?;
+    let n = match plain_digits(body) {
+        Some(n) => n,
+        None => Num::parse(&strip_thousands(body)?)?,
+    };
     let rest = t[i..].trim();
     if rest.is_empty() {
         return Some((n, None));
@@ -98,9 +141,9 @@ fn parse_number(t: &str) -> Option<(Num, Option<String>)> {
 
 /// Removes thousands separators only in the exact `\d{1,3}(,\d{3})+` shape, so that
 /// "1,2" is not read as 12.
-fn strip_thousands(body: &str) -> Option<String> {
+fn strip_thousands(body: &str) -> Option<Cow<'_, str>> {
     if !body.contains(',') {
-        return Some(body.to_string());
+        return Some(Cow::Borrowed(body));
     }
     let unsigned = body.trim_start_matches(['+', '-']);
     let (int_part, frac) = match unsigned.split_once('.') {
@@ -118,7 +161,7 @@ fn strip_thousands(body: &str) -> Option<String> {
         s.push('.');
         s.push_str(f);
     }
-    Some(s)
+    Some(Cow::Owned(s))
 }
 
 /// The digits glued to the end of a token ("出具0", "数量801000081"): start offset of

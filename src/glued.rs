@@ -9,6 +9,10 @@ use crate::Num;
 /// Longest part considered (values beyond 10^12 do not occur in these tables).
 const MAX_PART: usize = 12;
 
+/// Longest run tried: the search grows fast with the run's length, and a row of 15 cells
+/// is far shorter.
+const MAX_DIGITS: usize = 64;
+
 #[derive(Debug, PartialEq)]
 pub enum Split {
     /// Exactly one way fits.
@@ -20,7 +24,7 @@ pub enum Split {
 }
 
 pub fn split(digits: &str, group: usize, groups: usize) -> Split {
-    if group < 2 || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 64 {
+    if group < 2 || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > MAX_DIGITS {
         return Split::None;
     }
     let mut found = Vec::new();

@@ -8,12 +8,15 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-// The stages are private: the API is `check`, `check_grid`, `rules`, the report model and
-// the official forms. The three reader stages stay reachable, hidden, for the allocation
-// example (examples/allocs.rs), which counts each stage on its own.
+// The stages are private: the API is `check`, `check_grid`, `rules`, `forms`, the report
+// model and the official forms. The three reader stages stay reachable, hidden, for the
+// allocation example (examples/allocs.rs), which counts each stage on its own.
+pub mod agency;
 mod catalogue;
 mod cells;
+mod explain;
 pub mod forms;
+pub mod formview;
 mod glued;
 #[doc(hidden)]
 pub mod locate;
@@ -23,6 +26,7 @@ mod model;
 pub mod normalize;
 mod num;
 mod pipeline;
+mod problems;
 mod prose;
 #[doc(hidden)]
 pub mod records;
@@ -33,10 +37,14 @@ mod rules;
 pub mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 
 pub use model::*;
 pub use num::Num;
 pub use rule_id::RuleId;
+/// Checks one report against the same agency's report for the year before.
+pub use rules::cross_year;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -52,16 +60,26 @@ pub struct GridTable {
     pub rows: Vec<Vec<String>>,
 }
 
-/// One entry of the rule catalogue.
+/// One entry of the rule catalogue (`gouji rules --format json`, the JS API's rules()).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RuleInfo {
+    /// The rule, "R1" … "R30".
     pub id: RuleId,
+    /// Stable machine code, as in findings ("T3-BALANCE").
+    pub code: String,
+    /// The severity of its findings.
     pub severity: Severity,
+    /// The table the rule checks; null for a rule about the whole report.
     pub table: Option<TableId>,
+    /// The relation in the form's own labels.
     pub formula: Message,
     /// The official wording the rule comes from, when it has one.
     pub official: Option<String>,
+    /// What the rule checks, in words.
     pub description: Message,
+    /// Why the rule holds, in plain words for a citizen (`src/explain.rs`).
+    pub explain: Option<Message>,
 }
 
 /// Inputs larger than this are refused with a message instead of being read: no real
@@ -77,6 +95,32 @@ pub fn check(text: &str) -> Report {
 /// becomes tab-separated lines, so a grid and its text copy give the same report.
 pub fn check_grid(tables: &[GridTable]) -> Report {
     check(&grid_text(tables))
+}
+
+/// Checks tables given as grids with the text they were pasted with (what the page shows
+/// in its input box): the title and the statistical period are taken from that text, so
+/// the report keeps its title and year. Positions in the result would point into the grids'
+/// own text, not into `context`, so none is given (every `span` and `line` is absent).
+pub fn check_grid_in(tables: &[GridTable], context: &str) -> Report {
+    let mut text = pipeline::context_head(context);
+    text.push_str(&grid_text(tables));
+    let mut r = check(&text);
+    for id in TableId::ALL {
+        for c in r.tables.get_mut(id) {
+            c.span = None;
+            c.line = None;
+        }
+    }
+    for f in &mut r.findings {
+        f.span = None;
+    }
+    for n in &mut r.notes {
+        n.span = None;
+    }
+    for i in &mut r.table_info {
+        i.line = None;
+    }
+    r
 }
 
 /// The tab-separated text a grid stands for (what a browser puts on the clipboard).
@@ -109,4 +153,9 @@ pub fn grid_text(tables: &[GridTable]) -> String {
 /// The rule catalogue.
 pub fn rules() -> Vec<RuleInfo> {
     catalogue::infos()
+}
+
+/// The official forms' rows, columns and labels, for drawing the tables.
+pub fn forms() -> formview::Forms {
+    formview::forms()
 }

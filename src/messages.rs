@@ -99,13 +99,17 @@ pub fn formula(def: &RuleDef, instance: &str) -> Message {
     match (def.id, col_zh) {
         (RuleId::R1 | RuleId::R2 | RuleId::R7, Some(c)) => m(
             format!("{}（{c}列）", def.formula_zh),
-            format!("{} (column {instance})", def.formula_en),
+            format!(
+                "{} ({} column)",
+                def.formula_en,
+                forms::col_en(crate::TableId::Applications, instance)
+            ),
         ),
         (RuleId::R3, _) => {
-            let row = forms::t3_row(instance).map_or("", |r| r.short);
+            let (row, row_en) = forms::t3_row(instance).map_or(("", instance), |r| (r.short, r.en));
             m(
                 format!("{}（{row}行）", def.formula_zh),
-                format!("{} (row {instance})", def.formula_en),
+                format!("{} ({row_en} row)", def.formula_en),
             )
         }
         _ => def.formula(),

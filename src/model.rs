@@ -4,6 +4,12 @@
 //! the page. Field names are part of the public contract (`schema/report.schema.json`).
 //! Positions are byte offsets into the text the user gave (half-open), plus a one-based
 //! line and a one-based column counted in characters.
+//!
+//! The schema and the TypeScript declarations `www/report.d.ts` are generated from these
+//! types and their doc comments (native builds derive `schemars::JsonSchema`; the wasm
+//! build does not): after a change, `cargo run --example schema` rewrites both, and
+//! `tests/schema.rs` fails while they differ. A type added to the report needs the same
+//! `cfg_attr(…, derive(schemars::JsonSchema))` line.
 
 use std::borrow::Cow;
 
@@ -19,7 +25,10 @@ use crate::rule_id::RuleId;
 /// Version of the JSON report layout; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// How serious a finding or note is: `error` fails the check, `warning` asks for a look,
+/// `info` is an observation (e.g. a blank 总计 cell).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -27,17 +36,24 @@ pub enum Severity {
     Error,
 }
 
+/// The outcome of one rule instance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// The relation holds.
     Pass,
+    /// The relation does not hold.
     Fail,
+    /// A cell it needs is missing or unreadable, or was read using this very relation.
     CannotCheck,
+    /// The rule does not apply to this report (e.g. the other format's rule).
     NotApplicable,
 }
 
 /// Which of the three statistical tables a cell belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum TableId {
     Active,
@@ -72,14 +88,17 @@ impl TableId {
 
 /// A position in the form: table, canonical row key, canonical column key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CellRef {
     pub table: TableId,
     pub row: Key,
     pub column: Key,
 }
 
-/// Where a piece of text came from in the user's input.
+/// Where a piece of text came from in the user's input. start/end are UTF-8 byte offsets,
+/// half-open; line is one-based; col is one-based and counted in Unicode scalar values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Span {
     /// Byte offset of the first byte (inclusive).
     pub start: usize,
@@ -93,6 +112,7 @@ pub struct Span {
 
 /// How a cell's text was turned into a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReadHow {
     /// A number written in the cell.
@@ -103,7 +123,8 @@ pub enum ReadHow {
     DashZero,
     /// A run with exactly as many digits as cells, read one digit per cell.
     OneDigit,
-    /// Split out of a run of glued digits using the table's own structure.
+    /// Split out of a run of glued digits using the table's own structure (its sums; the
+    /// relation used is then cannot_check).
     SplitGlued,
     /// Taken by position from a row with fewer numbers than cells (assumption noted).
     Assumed,
@@ -113,19 +134,32 @@ pub enum ReadHow {
     Missing,
 }
 
+/// One cell of an official table, as read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Cell {
     pub table: TableId,
+    /// Canonical row key: applications NEW, CARRY_IN, GRANT, PARTIAL, DENY_1..DENY_8,
+    /// UNABLE_1..UNABLE_3, NOTPROC_1..NOTPROC_5, OTHER or OTHER_1..OTHER_3, TOTAL,
+    /// CARRY_OUT; review REV, LIT_DIRECT, LIT_AFTER; active REG, NDOC, LICENSE, PUNISH,
+    /// COERCE, FEE (2021) / REG, NDOC, LICENSE, OTHERSVC, PUNISH, COERCE, FEE, PROC (2019).
     pub row: Key,
+    /// Canonical column key: applications NP, BE, RI, PW, LS, OT, TOT; review UPHELD,
+    /// CORRECTED, OTHER, PENDING, TOTAL; active MADE/REPEALED/VALID, DECISIONS, AMOUNT
+    /// (2021) or NEW_MADE/NEW_PUBLISHED/TOTAL_PUBLISHED, PREV_ITEMS/DELTA/DECISIONS,
+    /// PROJECTS/AMOUNT (2019).
     pub column: Key,
-    /// The value as read; `null` for a blank, missing or unreadable cell.
+    /// The value as read; `null` for a blank, missing or unreadable cell (a blank is never
+    /// reported as 0).
     pub value: Option<Num>,
     /// The cell's text as it appeared in the input (empty when blank or missing).
     pub raw: String,
+    /// How the value was obtained.
     pub read: ReadHow,
     /// Text kept beside the number, e.g. "（其中修订 16 件）" or a unit "元".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotation: Option<String>,
+    /// Where the cell's text is in the input; absent when the cell has no source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     /// Convenience copy of `span.line` (null when the cell has no source).
@@ -142,7 +176,9 @@ impl Cell {
     }
 }
 
+/// A text in both languages of the engine.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Message {
     pub zh: String,
     pub en: String,
@@ -150,6 +186,7 @@ pub struct Message {
 
 /// One operand of a rule instance, with the value the rule used.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Operand {
     #[serde(flatten)]
     pub cell: CellRef,
@@ -162,6 +199,7 @@ pub struct Operand {
 
 /// One rule instance as evaluated (e.g. R1 in column NP).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Check {
     pub rule: RuleId,
     /// Which instance: a column key, row key or block key ("NP", "DENY_1", "REV").
@@ -173,14 +211,18 @@ pub struct Check {
     pub reason: Option<Message>,
 }
 
+/// A rule instance that failed, or an observation worth showing (info).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Finding {
+    /// The rule, "R1" … "R30".
     pub rule: RuleId,
-    /// Stable machine code, e.g. "T3-BALANCE".
+    /// Stable machine code, e.g. "T3-BALANCE"; "TOTAL-BLANK" for a blank 总计 cell.
     pub code: String,
     pub severity: Severity,
     pub status: Status,
-    /// The rule instance, as in `checks`.
+    /// The rule instance, as in `checks`: a column key (R1, R2, R7), row key (R3, R4),
+    /// block key (R10–R13) …
     pub instance: String,
     /// The formula in the form's own labels, e.g. "一 + 二 = （七）总计 + 四".
     pub formula: Message,
@@ -189,9 +231,10 @@ pub struct Finding {
     /// The cells the diagnosis points at (a subset of `cells`).
     pub suspects: Vec<CellRef>,
     pub operands: Vec<Operand>,
-    /// The value the relation requires (e.g. the computed sum), when there is one.
+    /// The value the relation requires (its right-hand side, e.g. the computed sum), when
+    /// there is one.
     pub expected: Option<Num>,
-    /// The value the report gives.
+    /// The value the report gives (the relation's left-hand side).
     pub actual: Option<Num>,
     /// actual − expected.
     pub difference: Option<Num>,
@@ -215,12 +258,16 @@ pub struct Assumption {
 
 /// What was found about one official table.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TableInfo {
     pub table: TableId,
     pub found: bool,
     /// Format this table's own markers indicate ("2019", "2021") or null.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["2019", "2021", null])))]
     pub format: Option<String>,
     /// How its rows were laid out in the input, e.g. "tab", "spaces", "pipes", "lines".
+    /// Also "glued" (read line by line) or "stream" (read in form order whatever the line
+    /// breaks: one-line copies, collapsed or glued cells).
     pub layout: Option<String>,
     /// Canonical row keys, in form order (the layout that was matched).
     pub rows: Vec<String>,
@@ -231,7 +278,9 @@ pub struct TableInfo {
     pub cells_expected: usize,
 }
 
+/// The cells of the three official tables, in form order.
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Tables {
     pub active: Vec<Cell>,
     pub applications: Vec<Cell>,
@@ -260,6 +309,7 @@ impl Tables {
 
 /// A note about reading the input (not a rule result).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Note {
     pub code: String,
     pub severity: Severity,
@@ -268,7 +318,9 @@ pub struct Note {
     pub span: Option<Span>,
 }
 
+/// Counts of findings by severity and of checks by status.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
@@ -280,22 +332,115 @@ pub struct Summary {
     pub not_applicable: usize,
 }
 
+/// What `gouji check --format json` prints (one document per file, one per line) and what
+/// the JS API check()/checkGrid() returns.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Report {
+    /// Version of this layout; bumped on any incompatible change.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = SCHEMA_VERSION)))]
     pub schema_version: u32,
+    /// The engine's name and version.
     pub engine: String,
     /// "2019" (trial format) or "2021", or null when no format could be told.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["2019", "2021", null])))]
     pub format: Option<String>,
+    /// The year reported on: from the title, else from the statistical period; null when
+    /// neither gives one.
     pub year: Option<i32>,
+    /// The report's title (an early line naming the annual report), when one was found.
     pub title: Option<String>,
     /// True when at least one official table was recognised.
     pub recognised: bool,
+    /// What was found about each of the three tables.
     pub table_info: Vec<TableInfo>,
+    /// Every cell of the three tables, as read.
     pub tables: Tables,
+    /// Failures (and info observations such as blank totals), errors first.
     pub findings: Vec<Finding>,
+    /// Every rule instance that was run, with its status.
     pub checks: Vec<Check>,
+    /// The counts of findings and checks.
     pub summary: Summary,
     /// True when something could not be read; `notes` say what.
+    /// The check is then incomplete: no table recognised, one of the three tables not
+    /// found, a table found but not all of its cells read (Tables 3 and 4), or an
+    /// error-level check that could not be run (cannot_check). A report is a pass only when
+    /// partial is false and summary.errors is 0. The CLI exits 0 only then, 1 with at least
+    /// one error finding, 2 when nothing was recognised (or the file was unreadable), and 3
+    /// when partial is true and no error was found among what was read.
     pub partial: bool,
+    /// Notes about reading the input: what could not be read and why, how it was taken.
     pub notes: Vec<Note>,
+    /// The findings grouped as a reader counts them: one wrong cell with every relation it
+    /// breaks is one problem (`src/problems.rs`). Every finding is in exactly one problem.
+    #[serde(default)]
+    pub problems: Vec<Problem>,
+    /// The headline in words: pass only when complete; see `src/problems.rs`.
+    #[serde(default = "crate::model::no_verdict")]
+    pub verdict: Verdict,
+}
+
+/// One problem in a reader's sense: a cell that is wrong (with the findings it explains),
+/// or one finding that no single cell explains.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Problem {
+    /// The most severe of the grouped findings.
+    pub severity: Severity,
+    /// The one cell every grouped finding points at, when there is one.
+    pub cell: Option<CellRef>,
+    /// The value the report gives in `cell`.
+    pub reported: Option<Num>,
+    /// The value `cell` would need for every grouped relation to hold.
+    pub suggested: Option<Num>,
+    /// What is wrong, in plain words (the cell, its number, what it should be).
+    pub message: Message,
+    /// Indices into `findings` of the findings this problem groups (at least one).
+    pub findings: Vec<usize>,
+}
+
+/// The headline of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    /// Every table read completely, every error-level check ran, none failed.
+    Pass,
+    /// At least one error-level problem.
+    Fail,
+    /// No error among what was read, but something was not read or not checked.
+    Partial,
+    /// No statistical table recognised.
+    None,
+}
+
+/// The headline of a check, in words, with the problems counted by severity.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Verdict {
+    pub kind: VerdictKind,
+    /// The headline: "通过", "1 处数字对不上", "未能完整读取：3 个单元格未读出", "未找到统计表".
+    pub message: Message,
+    /// When the check is incomplete: what was not read (also when there are errors).
+    pub incomplete: Option<Message>,
+    /// Error-, warning- and info-level problems.
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// The verdict of a report that was not checked (nothing recognised).
+pub fn no_verdict() -> Verdict {
+    Verdict {
+        kind: VerdictKind::None,
+        message: Message {
+            zh: "未找到统计表".into(),
+            en: "No statistical table found".into(),
+        },
+        incomplete: None,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+    }
 }

@@ -165,18 +165,103 @@ pub fn to_simplified(c: char) -> char {
 /// brackets and punctuation, quotes dropped, "1、" / "1．" as "1.".
 pub fn label_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let after_digit = out.chars().last().is_some_and(|p: char| p.is_ascii_digit());
-        if let Some(k) = key_char(c, after_digit) {
-            out.push(k);
+    push_key(&mut out, s);
+    out
+}
+
+/// Appends the label key of `s` to `out`.
+pub fn push_key(out: &mut String, s: &str) {
+    // Most characters are their own key: they are copied as runs, not one by one.
+    let mut run = 0;
+    let mut after_digit = false;
+    let mut i = 0;
+    while i < s.len() {
+        let (len, k) = next_key(s, i, &mut after_digit);
+        if k != Key::Same {
+            out.push_str(&s[run..i]);
+            run = i + len;
+            if let Key::To(k) = k {
+                out.push(k);
+            }
+        }
+        i += len;
+    }
+    out.push_str(&s[run..]);
+}
+
+/// What one source character becomes in a label key.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Key {
+    /// Itself.
+    Same,
+    /// Another character.
+    To(char),
+    /// Nothing (whitespace, quotes).
+    Drop,
+}
+
+/// The key of the character at byte `i` of `s` (a char boundary) and its length, as
+/// `key_char` gives it; `after_digit` is read and carried along. Works on bytes: ASCII
+/// and the CJK ideographs that are already simplified (nearly all of a report) take a
+/// few instructions each.
+#[inline(always)]
+pub fn next_key(s: &str, i: usize, after_digit: &mut bool) -> (usize, Key) {
+    let b = s.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        let k = match x {
+            b'\t'..=b'\r' | b' ' | b'"' | b'\'' => return (1, Key::Drop),
+            b',' if *after_digit => Key::To('.'),
+            _ => Key::Same,
+        };
+        *after_digit = x.is_ascii_digit();
+        return (1, k);
+    }
+    // A three-byte sequence (lead 0xE0..0xEF) of a valid str.
+    if x & 0xF0 == 0xE0 && i + 2 < b.len() {
+        let u = (u32::from(x & 0x0F) << 12)
+            | (u32::from(b[i + 1] & 0x3F) << 6)
+            | u32::from(b[i + 2] & 0x3F);
+        if (CJK_START..CJK_END).contains(&u) {
+            *after_digit = false;
+            let k = u - CJK_START;
+            if T2S_BITS[(k / 64) as usize] & (1 << (k % 64)) == 0 {
+                return (3, Key::Same);
+            }
+            return match char::from_u32(u) {
+                Some(c) => (3, Key::To(to_simplified(c))),
+                None => (3, Key::Same),
+            };
         }
     }
-    out
+    let Some(c) = s[i..].chars().next() else {
+        return (1, Key::Drop);
+    };
+    let key = match key_char(c, *after_digit) {
+        Some(k) if k == c => Key::Same,
+        Some(k) => Key::To(k),
+        None => return (c.len_utf8(), Key::Drop),
+    };
+    *after_digit = matches!(key, Key::To(k) if k.is_ascii_digit());
+    (c.len_utf8(), key)
 }
 
 /// One character of a label key (`None`: not part of the key). `after_digit`: the
 /// previous key character is an ASCII digit, so "、" / "．" / "，" number a label.
+#[inline]
 pub fn key_char(c: char, after_digit: bool) -> Option<char> {
+    // The two common cases first, with the same result as the general rule below:
+    // ASCII needs no folding, and a CJK ideograph is only ever simplified.
+    if c.is_ascii() {
+        return match c {
+            '\t'..='\r' | ' ' | '"' | '\'' => None,
+            ',' if after_digit => Some('.'),
+            c => Some(c),
+        };
+    }
+    if (CJK_START..CJK_END).contains(&(c as u32)) {
+        return Some(to_simplified(c));
+    }
     let c = to_simplified(fold_width(c));
     let c = match c {
         '〔' | '［' | '【' => '[',
@@ -194,11 +279,14 @@ pub fn key_char(c: char, after_digit: bool) -> Option<char> {
     })
 }
 
+/// Haystack length (bytes) from which the standard searcher's setup pays for itself:
+/// longer than any table label, as long as a line of prose.
+const LONG_HAY: usize = 96;
+
 /// Substring test for short label keys. `str::contains` sets up a two-way searcher per
 /// call, which dominates when hundreds of keywords are tried against short lines.
 pub fn has(hay: &str, needle: &str) -> bool {
-    // On long lines (prose) the standard searcher's setup pays for itself.
-    if hay.len() > 96 {
+    if hay.len() > LONG_HAY {
         return hay.contains(needle);
     }
     rfind(hay, needle).is_some()
@@ -288,6 +376,67 @@ mod tests {
         assert!(has("(七)总计", "总计"));
         assert!(!has("总", "总计"));
         assert!(!has("abc", ""));
+    }
+
+    /// The rule `key_char` implements, without its fast paths.
+    fn key_char_plain(c: char, after_digit: bool) -> Option<char> {
+        let c = to_simplified(fold_width(c));
+        let c = match c {
+            '〔' | '［' | '【' => '[',
+            '〕' | '］' | '】' => ']',
+            '：' => ':',
+            '，' => ',',
+            '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' => return None,
+            c if c.is_whitespace() => return None,
+            c => c,
+        };
+        Some(if after_digit && matches!(c, '、' | '．' | ',' | '。') {
+            '.'
+        } else {
+            c
+        })
+    }
+
+    #[test]
+    fn key_char_fast_paths_keep_the_rule() {
+        for u in 0..0x3_0000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for after in [false, true] {
+                assert_eq!(key_char(c, after), key_char_plain(c, after), "{u:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_keys_keep_the_rule() {
+        let plain = |s: &str| {
+            let mut out = String::new();
+            for c in s.chars() {
+                let after = out.chars().last().is_some_and(|p: char| p.is_ascii_digit());
+                if let Some(k) = key_char(c, after) {
+                    out.push(k);
+                }
+            }
+            out
+        };
+        for s in [
+            "（三）不 予公開 1、本機關 2，3．4。５、６，“引”\u{a0}x\u{3000}y 0,1 a'b\"c",
+            "關於１２３，４５６。七、八】【〔〕：；",
+            "\u{1F600}é\t\r\n\u{b}\u{c}",
+        ] {
+            assert_eq!(label_key(s), plain(s), "{s}");
+        }
+        // Every character of the Basic Multilingual Plane after each kind of predecessor.
+        let mut s = String::new();
+        for u in 0x20..0x1_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                for p in ['1', 'a', '、'] {
+                    s.push(p);
+                    s.push(c);
+                }
+            }
+        }
+        assert_eq!(label_key(&s), plain(&s));
     }
 
     #[test]

@@ -202,6 +202,22 @@ impl<'de> Deserialize<'de> for Num {
     }
 }
 
+/// In the JSON Schema (native builds only): a number. Generated into `www/report.d.ts` as
+/// `number | bigint` (see `src/schema.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Num {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Num".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "description": "An exact decimal as written: integers for counts; 万元 amounts may have decimals. In the JS API a number, and a BigInt only beyond ±2^53 (never in a real report)."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,8 @@ fn empty_report() -> Report {
         summary: Summary::default(),
         partial: true,
         notes: Vec::new(),
+        problems: Vec::new(),
+        verdict: crate::model::no_verdict(),
     }
 }
 
@@ -192,7 +194,8 @@ pub fn check(text: &str) -> Report {
             .iter()
             .any(|c| c.status == Status::CannotCheck && c.severity == Severity::Error);
     let summary = summarise(&checks, &findings);
-    Report {
+    let problems = crate::problems::group(&findings, &tables);
+    let mut report = Report {
         schema_version: SCHEMA_VERSION,
         engine: format!("gouji {VERSION}"),
         format: format.map(|f| f.key().to_string()),
@@ -206,7 +209,11 @@ pub fn check(text: &str) -> Report {
         summary,
         partial,
         notes,
-    }
+        problems,
+        verdict: crate::model::no_verdict(),
+    };
+    report.verdict = crate::problems::verdict(&report);
+    report
 }
 
 fn table_order(f: &Finding) -> u8 {
@@ -239,6 +246,37 @@ fn summarise(checks: &[Check], findings: &[Finding]) -> Summary {
         }
     }
     s
+}
+
+/// The prose of a paste that says which report it is: its title and the sentence giving
+/// the statistical period. Put before tables that arrive as grids (clipboard HTML), it
+/// keeps the report's title and year, which live outside the tables.
+pub fn context_head(text: &str) -> String {
+    const LONGEST: usize = 300;
+    let mut out = String::new();
+    if text.len() > MAX_INPUT {
+        return out;
+    }
+    let recs = records::split(text);
+    if let Some(t) = find_title(text, &recs) {
+        out.push_str(&t);
+        out.push('\n');
+    }
+    if let Some(at) = text.find("统计期") {
+        let start = text[..at].rfind(['。', '\n']).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let end = text[at..].find(['。', '\n']).map_or(text.len(), |i| at + i);
+        let sentence = text[start..end].trim();
+        if sentence.chars().count() <= LONGEST {
+            out.push_str(sentence);
+            out.push_str("。\n");
+        }
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 /// The title: an early line naming the annual report.

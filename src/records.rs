@@ -51,12 +51,32 @@ impl Record {
 }
 
 fn is_space(c: char) -> bool {
+    // ASCII first: the same answer without the Unicode table.
+    if c.is_ascii() {
+        return matches!(c, '\t'..='\r' | ' ');
+    }
     c.is_whitespace() || fold_width(c) == ' '
+}
+
+/// The piece's first and last characters are not spaces, told from their bytes: ASCII
+/// other than whitespace, or an ideograph (lead byte 0xE4..=0xE9, U+4000..U+9FFF).
+fn untrimmed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let solid = |x: u8| (x > b' ' && x < 0x80) || (0xE4..=0xE9).contains(&x);
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    // The last character's lead byte: at most three continuation bytes back.
+    let last = b.iter().rev().take(4).find(|&&x| x & 0xC0 != 0x80);
+    solid(first) && last.is_some_and(|&x| solid(x))
 }
 
 /// Trims a piece to its non-space content.
 fn trimmed(src: &str, start: usize, end: usize) -> Piece {
     let s = src.get(start..end).unwrap_or("");
+    if untrimmed(s) {
+        return Piece { start, end };
+    }
     let lead = s.len() - s.trim_start_matches(is_space).len();
     let tail = s.trim_end_matches(is_space).len();
     if tail <= lead {
@@ -80,16 +100,22 @@ pub fn split(src: &str) -> Vec<Record> {
         let quoted_tab = line.starts_with('"')
             && closing_quote(src, pos + 1)
                 .is_some_and(|c| src.as_bytes().get(c + 1) == Some(&b'\t'));
-        let rec = if line.contains('\t') || quoted_tab {
-            split_tab(src, pos)
+        let tabs = line.bytes().filter(|&b| b == b'\t').count();
+        let rec = if tabs > 0 || quoted_tab {
+            split_tab(src, pos, tabs + 1)
         } else if line.trim_start_matches(is_space).starts_with('|') {
             split_pipe(src, pos, line_end)
         } else {
             split_plain(src, pos, line_end)
         };
         // A quoted cell may have run over line ends: go on after the line the record ends on.
-        let end = rec.end.max(line_end);
-        let next = src[end..].find('\n').map_or(src.len(), |i| end + i + 1);
+        let next = if rec.end <= line_end {
+            (line_end + 1).min(src.len())
+        } else {
+            src[rec.end..]
+                .find('\n')
+                .map_or(src.len(), |i| rec.end + i + 1)
+        };
         out.push(rec);
         pos = next;
     }
@@ -98,9 +124,10 @@ pub fn split(src: &str) -> Vec<Record> {
 
 /// Tab-separated record; a cell opening with `"` runs to its closing quote, across
 /// line ends (Excel/WPS copy of a cell containing a line break).
-fn split_tab(src: &str, start: usize) -> Record {
+/// `cells`: how many cells the first line holds (a quoted cell may add more).
+fn split_tab(src: &str, start: usize, cells: usize) -> Record {
     let bytes = src.as_bytes();
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(cells);
     let mut i = start;
     loop {
         let cell_start = i;
@@ -146,12 +173,16 @@ fn split_tab(src: &str, start: usize) -> Record {
     }
 }
 
+/// Longest quoted cell looked for (bytes): a label cell with a line break or two is far
+/// shorter, and a stray quote in prose must not make a search to the end of the paste.
+const MAX_QUOTED_CELL: usize = 600;
+
 /// The closing quote of an Excel-quoted cell: a `"` followed by a tab, a line end or the
 /// end of input (`""` inside is an escaped quote). Bounded so that a stray quote in
 /// prose does not swallow the rest of the paste.
 fn closing_quote(src: &str, from: usize) -> Option<usize> {
     let bytes = src.as_bytes();
-    let limit = (from + 600).min(bytes.len());
+    let limit = (from + MAX_QUOTED_CELL).min(bytes.len());
     let mut i = from;
     while i < limit {
         if bytes[i] == b'"' {
@@ -204,6 +235,45 @@ fn split_pipe(src: &str, start: usize, end: usize) -> Record {
     }
 }
 
+/// What a character of a plain line is to the splitter.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plain {
+    Space,
+    Open,
+    Close,
+    Other,
+}
+
+/// The character at byte `i` of `line` (a char boundary): its length and kind. On bytes:
+/// ASCII and CJK ideographs (most of a line) need no decoding.
+#[inline(always)]
+fn plain_at(line: &str, i: usize) -> (usize, Plain) {
+    let x = line.as_bytes()[i];
+    if x < 0x80 {
+        let k = match x {
+            b'\t'..=b'\r' | b' ' => Plain::Space,
+            b'(' => Plain::Open,
+            b')' => Plain::Close,
+            _ => Plain::Other,
+        };
+        return (1, k);
+    }
+    // Lead bytes 0xE4..=0xE9 start U+4000..U+9FFF: ideographs, never a space or bracket.
+    if (0xE4..=0xE9).contains(&x) {
+        return (3, Plain::Other);
+    }
+    let Some(c) = line[i..].chars().next() else {
+        return (1, Plain::Other);
+    };
+    let k = match c {
+        '（' => Plain::Open,
+        '）' => Plain::Close,
+        c if is_space(c) => Plain::Space,
+        _ => Plain::Other,
+    };
+    (c.len_utf8(), k)
+}
+
 /// Byte ranges of bracketed groups that close on the same line: "（其中修订 16 件）" is one
 /// annotation, not three tokens. An unclosed bracket (a label wrapped by a PDF) protects
 /// nothing, so the numbers after it stay separate.
@@ -211,15 +281,17 @@ fn bracket_groups(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut depth = 0usize;
-    for (i, c) in line.char_indices() {
-        match c {
-            '（' | '(' => {
+    let mut i = 0;
+    while i < line.len() {
+        let (len, k) = plain_at(line, i);
+        match k {
+            Plain::Open => {
                 if depth == 0 {
                     open = Some(i);
                 }
                 depth += 1;
             }
-            '）' | ')' if depth > 0 => {
+            Plain::Close if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     if let Some(o) = open.take() {
@@ -229,6 +301,7 @@ fn bracket_groups(line: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
+        i += len;
     }
     out
 }
@@ -241,12 +314,14 @@ fn split_plain(src: &str, start: usize, end: usize) -> Record {
     let mut g = 0;
     let mut cells = Vec::new();
     let mut tok: Option<usize> = None;
-    for (i, c) in line.char_indices() {
+    let mut i = 0;
+    while i < line.len() {
+        let (len, k) = plain_at(line, i);
         while groups.get(g).is_some_and(|&(_, b)| b <= i) {
             g += 1;
         }
         let protected = groups.get(g).is_some_and(|&(a, b)| a < i && i < b);
-        if is_space(c) && !protected {
+        if k == Plain::Space && !protected {
             if let Some(s) = tok.take() {
                 cells.push(Piece {
                     start: start + s,
@@ -256,6 +331,7 @@ fn split_plain(src: &str, start: usize, end: usize) -> Record {
         } else if tok.is_none() {
             tok = Some(i);
         }
+        i += len;
     }
     if let Some(s) = tok {
         cells.push(Piece {

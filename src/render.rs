@@ -7,7 +7,7 @@ use codespan_reporting::files::{Error as FilesError, Files, SimpleFile};
 use codespan_reporting::term::{self, Config};
 
 use crate::forms;
-use crate::{Cell, Finding, Message, Report, Severity, Status, TableId};
+use crate::{Cell, Finding, Message, Report, Severity, Status, TableId, VerdictKind};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -171,33 +171,46 @@ fn cell_name(t: TableId, row: &str, col: &str, lang: Lang) -> String {
     }
 }
 
+/// The verdict line: the engine's own verdict (the page says the same words), then the
+/// counts of problems and checks.
 pub fn verdict(r: &Report, lang: Lang) -> String {
     let s = &r.summary;
-    if !r.recognised {
+    let v = &r.verdict;
+    if v.kind == VerdictKind::None {
         return match lang {
             Lang::Zh => "结论：未找到统计表，未检查".into(),
             Lang::En => "verdict: no statistical table found; nothing checked".into(),
         };
     }
-    let incomplete = r.partial.then(|| incomplete(r, lang));
-    let head = match (s.errors, incomplete.as_deref(), lang) {
-        (0, None, Lang::Zh) => "结论：通过".to_string(),
-        (0, Some(what), Lang::Zh) => format!("结论：{what}；已读出的部分未发现错误"),
-        (n, None, Lang::Zh) => format!("结论：{n} 处错误"),
-        (n, Some(what), Lang::Zh) => format!("结论：{n} 处错误；{what}"),
-        (0, None, Lang::En) => "verdict: pass".to_string(),
-        (0, Some(what), Lang::En) => format!("verdict: {what}; no error in what was read"),
-        (n, None, Lang::En) => format!("verdict: {n} error(s)"),
-        (n, Some(what), Lang::En) => format!("verdict: {n} error(s); {what}"),
+    // The engine's words start a sentence ("Pass"); here they follow "verdict:".
+    let lower = |t: &str| match lang {
+        Lang::En => {
+            let mut c = t.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
+        }
+        Lang::Zh => t.to_string(),
+    };
+    let msg = lower(pick(&v.message, lang));
+    let also = v.incomplete.as_ref().map(|m| lower(pick(m, lang)));
+    let head = match (v.kind, also, lang) {
+        (VerdictKind::Partial, _, Lang::Zh) => format!("结论：{msg}；已读出的部分未发现错误"),
+        (VerdictKind::Partial, _, Lang::En) => {
+            format!("verdict: {msg}; no error in what was read")
+        }
+        (_, Some(also), Lang::Zh) => format!("结论：{msg}；{also}"),
+        (_, Some(also), Lang::En) => format!("verdict: {msg}; {also}"),
+        (_, None, Lang::Zh) => format!("结论：{msg}"),
+        (_, None, Lang::En) => format!("verdict: {msg}"),
     };
     match lang {
         Lang::Zh => format!(
             "{head}，{} 处警告，{} 处提示；共 {} 项检查：{} 通过，{} 不通过，{} 无法核对，{} 不适用",
-            s.warnings, s.infos, s.checks, s.passed, s.failed, s.cannot_check, s.not_applicable
+            v.warnings, v.infos, s.checks, s.passed, s.failed, s.cannot_check, s.not_applicable
         ),
         Lang::En => format!(
             "{head}, {} warning(s), {} note(s); {} checks: {} passed, {} failed, {} cannot check, {} not applicable",
-            s.warnings, s.infos, s.checks, s.passed, s.failed, s.cannot_check, s.not_applicable
+            v.warnings, v.infos, s.checks, s.passed, s.failed, s.cannot_check, s.not_applicable
         ),
     }
 }
@@ -208,51 +221,6 @@ pub fn cells_not_read(r: &Report) -> usize {
         .iter()
         .map(|i| i.cells_expected.saturating_sub(i.cells_read))
         .sum()
-}
-
-/// What an incomplete check lacks, in plain words: "未能完整读取：N 个单元格未读出",
-/// the tables not found, or the error-level checks that could not be run.
-fn incomplete(r: &Report, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let mut parts = Vec::new();
-    let n = cells_not_read(r);
-    if n > 0 {
-        parts.push(if zh {
-            format!("{n} 个单元格未读出")
-        } else {
-            format!("{n} cell(s) not read")
-        });
-    }
-    let missing: Vec<&str> = r
-        .table_info
-        .iter()
-        .filter(|i| !i.found)
-        .map(|i| if zh { i.table.zh() } else { i.table.en() })
-        .collect();
-    if !missing.is_empty() {
-        parts.push(if zh {
-            format!("未找到“{}”", missing.join("”“"))
-        } else {
-            format!("not found: {}", missing.join(", "))
-        });
-    }
-    if parts.is_empty() {
-        let m = r
-            .checks
-            .iter()
-            .filter(|c| c.status == Status::CannotCheck && c.severity == Severity::Error)
-            .count();
-        parts.push(if zh {
-            format!("{m} 项检查无法核对")
-        } else {
-            format!("{m} check(s) could not be run")
-        });
-    }
-    if zh {
-        format!("未能完整读取：{}", parts.join("，"))
-    } else {
-        format!("read only partly: {}", parts.join(", "))
-    }
 }
 
 /// One table as read, in its official row order; `!` marks a cell in a failing rule,

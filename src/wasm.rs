@@ -16,9 +16,9 @@ use wasm_bindgen::JsCast;
 
 use crate::GridTable;
 
-// The TypeScript declarations of the API and the report live in one place,
-// `www/gouji.d.ts` (the build passes --no-typescript); the `unchecked_*_type` names below
-// refer to it.
+// The TypeScript declarations of the API live in `www/gouji.d.ts` (the build passes
+// --no-typescript), which re-exports the report types generated from src/model.rs into
+// `www/report.d.ts`; the `unchecked_*_type` names below refer to them.
 
 /// Serialises engine output as plain JSON-like JS values. A number beyond ±2^53 (only in a
 /// hostile or broken paste) cannot be a JS number: the whole value is then serialised again
@@ -34,16 +34,32 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 /// Checks a pasted report (the whole text or only its tables). Never throws for any text.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "Report")]
 pub fn check(text: &str) -> Result<JsValue, JsError> {
+    #[cfg(feature = "test-hooks")]
+    if text == TRAP_INPUT {
+        trap_for_test();
+    }
     to_js(&crate::check(text))
 }
 
+/// With the `test-hooks` feature only: checking exactly this text traps the module, as an
+/// engine bug would, so the page's recovery path can be tested end to end.
+#[cfg(feature = "test-hooks")]
+pub const TRAP_INPUT: &str = "gouji:test-hooks:trap";
+
 /// Checks tables read from clipboard HTML: an array of tables, each an array of rows,
 /// each an array of cell strings (spans already expanded). Throws on any other shape.
+/// With `context` (the text pasted with them), the title and year are read from it and
+/// the report gives no positions (they would point into the grids, not into the text).
 #[wasm_bindgen(js_name = checkGrid, unchecked_return_type = "Report")]
 pub fn check_grid(
     #[wasm_bindgen(unchecked_param_type = "Grid[]")] tables: JsValue,
+    context: Option<String>,
 ) -> Result<JsValue, JsError> {
-    to_js(&crate::check_grid(&grids_from_js(&tables)?))
+    let grids = grids_from_js(&tables)?;
+    match context {
+        Some(text) => to_js(&crate::check_grid_in(&grids, &text)),
+        None => to_js(&crate::check_grid(&grids)),
+    }
 }
 
 /// string[][][] → grids, walked with js-sys: serde's deserializer would pull float
@@ -81,6 +97,12 @@ pub fn rules() -> Result<JsValue, JsError> {
     to_js(&crate::rules())
 }
 
+/// The official forms' rows, columns and labels (zh and English), for drawing the tables.
+#[wasm_bindgen(js_name = forms, unchecked_return_type = "Forms")]
+pub fn forms() -> Result<JsValue, JsError> {
+    to_js(&crate::forms())
+}
+
 /// The engine version, e.g. "0.1.0".
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
@@ -88,9 +110,10 @@ pub fn version() -> String {
 }
 
 /// Traps the module on purpose, exactly as an engine bug would (panics abort on wasm32).
-/// Only for the page's recovery test: the page must notice, reload the module and keep the
-/// user's text.
-#[wasm_bindgen(js_name = __trapForTest)]
-pub fn trap_for_test() {
+/// Only for the page's recovery test (the page must notice, reload the module and keep the
+/// user's text): compiled only with the `test-hooks` feature, into the test build of the
+/// page (`scripts/build.sh --test-hooks`), never into the module that ships.
+#[cfg(feature = "test-hooks")]
+fn trap_for_test() {
     core::arch::wasm32::unreachable()
 }

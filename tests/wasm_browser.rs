@@ -15,12 +15,19 @@ fn check_in_browser_matches_native() {
     assert!(has_document, "really in a browser");
     assert_same(&api_check(EXAMPLE), &gouji::check(EXAMPLE));
     assert_same(&api_check(CONSISTENT), &gouji::check(CONSISTENT));
+    for (what, text) in [
+        ("example", EXAMPLE),
+        ("2019", REPORT_2019),
+        ("partial", PARTIAL),
+    ] {
+        schema::assert_valid(schema::REPORT_SCHEMA, &api_check(text), what);
+    }
 }
 
 #[wasm_bindgen_test]
 fn check_grid_in_browser_matches_native() {
     let t3 = example_table3();
-    let js = gouji::wasm::check_grid(js_grids(&[&t3]))
+    let js = gouji::wasm::check_grid(js_grids(&[&t3]), None)
         .map_err(JsValue::from)
         .expect("grid accepted");
     assert_same(&js, &gouji::check_grid(&native_grids(&[&t3])));

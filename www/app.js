@@ -1,6 +1,6 @@
 // The hosted page (and the offline file): a header, a language switch and <gouji-checker>.
 // Kept out of index.html so the strict CSP (no inline script) holds.
-import './gouji-checker-define.js';
+import './gouji/gouji-checker-define.js';
 
 const el = document.querySelector('gouji-checker');
 const params = new URLSearchParams(location.search);

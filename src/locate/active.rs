@@ -5,6 +5,10 @@ use super::*;
 use crate::forms::{self, Format};
 use crate::normalize::has;
 
+/// Records Table 2 may span from its header: its rows, wrapped labels and page furniture
+/// come to a few dozen lines; a missing end marker must not pull in the rest of a paste.
+const MAX_T2_RECORDS: usize = 120;
+
 pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located) {
     let start = (0..end).find(|&i| {
         let k = &ctx.keys[i];
@@ -17,7 +21,7 @@ pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut 
     let stop = (start + 1..end)
         .find(|&i| ctx.keys[i].starts_with("三、") || has(&ctx.keys[i], "勾稽关系"))
         .unwrap_or(end);
-    let stop = stop.min(start + 120);
+    let stop = stop.min(start + MAX_T2_RECORDS);
     let region = ctx.keys[start..stop].join("\n");
     let count = |m: &[&str]| m.iter().filter(|k| region.contains(*k)).count();
     let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
@@ -84,8 +88,14 @@ fn find_active_row<'a>(
     let want = def.columns.len();
     for i in start..stop {
         let rec = &ctx.recs[i];
-        // Cheap test on the whole line's key before normalising the label cell.
-        if !def.keywords.iter().any(|k| has(&ctx.keys[i], k)) {
+        // Cheap test on the whole line's key before normalising the label cell. Only
+        // dropped characters (blanks, quotes) come before the first cell of a tab or
+        // plain line, so its key starts the line's key; a pipe line starts with "|".
+        let line_has = |k: &str| match rec.shape {
+            Shape::Pipe => has(&ctx.keys[i], k),
+            _ => ctx.keys[i].starts_with(k),
+        };
+        if !def.keywords.iter().any(|k| line_has(k)) {
             continue;
         }
         let first = label_key(rec.cell(ctx.src, 0));

@@ -12,6 +12,8 @@ use crate::normalize::has;
 struct T3Row<'a> {
     rec: usize,
     label: String,
+    /// `t3_label(&label)` when it was computed already.
+    named: Option<Option<&'static str>>,
     cells: Vec<Option<DataCell<'a>>>,
     /// R3 was assumed to read this row (glued digits split, or a 6-number row).
     assumed: Option<Message>,
@@ -29,12 +31,19 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         // The header's 自然人 cell fixes where the 7 data columns are: a blank 总计 and
         // empty covered label slots then stay blank in their own columns. A row with
         // numbers outside that window (a shifted row) falls back to the rule below.
-        let parse = |p: &crate::records::Piece| DataCell::from_piece(src, p.start, p.end);
-        let window: Vec<DataCell> = rec.cells[np..np + W3].iter().map(parse).collect();
-        let outside = rec.cells[..np]
-            .iter()
-            .chain(&rec.cells[np + W3..])
-            .any(|p| parse(p).parsed.value.is_some());
+        // The trailing cells were read already: cell j is trailing cell j - first.
+        let first = rec.cells.len() - t.cells.len();
+        let parse = |j: usize| match j.checked_sub(first) {
+            Some(k) => t.cells[k].clone(),
+            None => {
+                let p = &rec.cells[j];
+                DataCell::from_piece(src, p.start, p.end)
+            }
+        };
+        let window: Vec<DataCell> = (np..np + W3).map(parse).collect();
+        let outside = (0..np)
+            .chain(np + W3..rec.cells.len())
+            .any(|j| parse(j).parsed.value.is_some());
         let label = src
             .get(rec.start..rec.cells[np].start)
             .unwrap_or("")
@@ -43,12 +52,13 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         let data = window.iter().filter(|c| c.parsed.is_data()).count();
         // The row's own label must sit left of the window (copies that give merged
         // labels once have rows narrower than the header) and none inside it.
-        let labelled =
-            t3_label(&label).is_some() && window.iter().all(|c| t3_label(c.raw).is_none());
+        let named = t3_label(&label);
+        let labelled = named.is_some() && window.iter().all(|c| t3_label(c.raw).is_none());
         if !outside && labelled && data >= W3 - 2 && numbers > 0 {
             return Some(T3Row {
                 rec: i,
                 label,
+                named: Some(named),
                 cells: window.into_iter().map(Some).collect(),
                 assumed: None,
                 ambiguous: false,
@@ -72,6 +82,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             return Some(T3Row {
                 rec: i,
                 label,
+                named: None,
                 cells: cells.into_iter().map(Some).collect(),
                 assumed: None,
                 ambiguous: false,
@@ -81,6 +92,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             return Some(T3Row {
                 rec: i,
                 label,
+                named: None,
                 cells,
                 assumed: None,
                 ambiguous: false,
@@ -101,6 +113,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         return Some(T3Row {
             rec: i,
             label,
+            named: None,
             cells: cells.into_iter().map(Some).collect(),
             assumed: None,
             ambiguous: false,
@@ -152,6 +165,7 @@ fn six_numbers(i: usize, label: String) -> T3Row<'static> {
     T3Row {
         rec: i,
         label,
+        named: None,
         cells: vec![None; W3],
         assumed: None,
         ambiguous: true,
@@ -172,6 +186,7 @@ fn split_glued_row<'a>(i: usize, label: String, run: DataCell<'a>) -> T3Row<'a> 
             T3Row {
                 rec: i,
                 label,
+                named: None,
                 cells,
                 assumed: Some(Message {
                     zh: format!("数字“{}”粘连，按“总计 = 六列之和”拆分，故本行此关系无法核对", run.raw),
@@ -183,6 +198,7 @@ fn split_glued_row<'a>(i: usize, label: String, run: DataCell<'a>) -> T3Row<'a> 
         Split::Ambiguous(_) | Split::None => T3Row {
             rec: i,
             label,
+            named: None,
             cells: vec![None; W3],
             assumed: None,
             ambiguous: true,
@@ -199,22 +215,139 @@ pub(super) fn t3_label(label: &str) -> Option<&'static str> {
     }
     let k = label_key(label);
     // Walk back from the end: the first keyword found ending at a position is the one
-    // ending last; labels usually end with their keyword, so this stops early.
-    (1..=k.len())
-        .rev()
-        .filter(|&e| k.is_char_boundary(e))
-        .find_map(|end| {
-            let head = &k[..end];
-            forms::T3_ROWS
-                .iter()
-                .find(|row| {
-                    row.keywords.iter().any(|kw| {
-                        // The last byte first: a cheap filter before comparing the whole tail.
-                        head.as_bytes().last() == kw.as_bytes().last() && head.ends_with(kw)
-                    })
-                })
-                .map(|row| row.key)
-        })
+    // ending last; labels usually end with their keyword, so this stops early. Only a
+    // position whose character ends some keyword is tried against the keywords.
+    k.char_indices().rev().find_map(|(i, c)| {
+        if !T3_LAST_CHARS.may_end(c) {
+            return None;
+        }
+        let head = &k[..i + c.len_utf8()];
+        // The keywords ending in `c`, in row order: the first that ends `head` names the
+        // first row (in form order) with a keyword ending here.
+        let from = T3_BY_LAST.partition_point(|e| e.0 < c as u32);
+        T3_BY_LAST[from..]
+            .iter()
+            .take_while(|e| e.0 == c as u32)
+            .find(|e| ends_with(head, forms::T3_ROWS[e.1].keywords[e.2]))
+            .map(|e| forms::T3_ROWS[e.1].key)
+    })
+}
+
+/// How many keywords the Table 3 rows have.
+const T3_KEYWORDS: usize = {
+    let mut n = 0;
+    let mut r = 0;
+    while r < forms::T3_ROWS.len() {
+        n += forms::T3_ROWS[r].keywords.len();
+        r += 1;
+    }
+    n
+};
+
+/// Every Table 3 keyword as (its last character, row index, keyword index), sorted by
+/// the character and then the row.
+const T3_BY_LAST: [(u32, usize, usize); T3_KEYWORDS] = {
+    let mut out = [(0u32, 0usize, 0usize); T3_KEYWORDS];
+    let mut n = 0;
+    let mut r = 0;
+    while r < forms::T3_ROWS.len() {
+        let kws = forms::T3_ROWS[r].keywords;
+        let mut k = 0;
+        while k < kws.len() {
+            // Insertion sort: the entry goes after every entry with a smaller or equal
+            // character (rows come in order, so equal characters keep row order).
+            let e = (last_char(kws[k].as_bytes()), r, k);
+            let mut j = n;
+            while j > 0 && out[j - 1].0 > e.0 {
+                out[j] = out[j - 1];
+                j -= 1;
+            }
+            out[j] = e;
+            n += 1;
+            k += 1;
+        }
+        r += 1;
+    }
+    out
+};
+
+/// `head.ends_with(kw)`, compared from the end: most keywords differ in a last byte.
+fn ends_with(head: &str, kw: &str) -> bool {
+    let (h, k) = (head.as_bytes(), kw.as_bytes());
+    h.len() >= k.len() && h.iter().rev().zip(k.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// The last characters of the Table 3 row keywords.
+const T3_LAST_CHARS: LastChars = LastChars::of(forms::T3_ROWS);
+
+/// A set of characters as one bit per CJK ideograph (U+4E00..U+A000); a keyword ending
+/// in any other character makes every other character a candidate.
+struct LastChars {
+    bits: [u64; LastChars::WORDS],
+    other: bool,
+}
+
+impl LastChars {
+    const START: u32 = 0x4E00;
+    const END: u32 = 0xA000;
+    const WORDS: usize = ((Self::END - Self::START) / 64) as usize;
+
+    const fn of(rows: &[forms::RowDef]) -> LastChars {
+        let mut set = LastChars {
+            bits: [0; Self::WORDS],
+            other: false,
+        };
+        let mut r = 0;
+        while r < rows.len() {
+            let kws = rows[r].keywords;
+            let mut k = 0;
+            while k < kws.len() {
+                let u = last_char(kws[k].as_bytes());
+                if u >= Self::START && u < Self::END {
+                    let b = u - Self::START;
+                    set.bits[(b / 64) as usize] |= 1 << (b % 64);
+                } else {
+                    set.other = true;
+                }
+                k += 1;
+            }
+            r += 1;
+        }
+        set
+    }
+
+    fn may_end(&self, c: char) -> bool {
+        let u = c as u32;
+        if !(Self::START..Self::END).contains(&u) {
+            return self.other;
+        }
+        let b = u - Self::START;
+        self.bits[(b / 64) as usize] & (1 << (b % 64)) != 0
+    }
+}
+
+/// The code point of the last character of UTF-8 `s` (0 for an empty string).
+const fn last_char(s: &[u8]) -> u32 {
+    if s.is_empty() {
+        return 0;
+    }
+    let mut i = s.len() - 1;
+    while i > 0 && s[i] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    let lead = s[i] as u32;
+    let (mut u, n) = match s.len() - i {
+        1 => (lead, 1),
+        2 => (lead & 0x1F, 2),
+        3 => (lead & 0x0F, 3),
+        _ => (lead & 0x07, 4),
+    };
+    let mut j = 1;
+    while j < n {
+        u = (u << 6) | (s[i + j] as u32 & 0x3F);
+        j += 1;
+    }
+    u
 }
 
 /// Finds Table 3: returns (first record, end record) of its region.
@@ -293,6 +426,7 @@ fn flush_run<'a>(
                 rows.push(T3Row {
                     rec: run[j],
                     label: row_label(key).to_string(),
+                    named: None,
                     cells,
                     assumed: Some(Message {
                         zh: "此行数字按列逐个排列（PDF 按列提取），读法以“总计 = 六列之和”核对，故此关系无法核对".into(),
@@ -322,6 +456,7 @@ fn flush_run<'a>(
         rows.push(T3Row {
             rec: run[0],
             label: std::mem::take(label),
+            named: None,
             cells: run.iter().map(|&r| cell(r)).collect(),
             assumed: None,
             ambiguous: false,
@@ -370,7 +505,10 @@ fn collect_t3_rows<'a>(
         if run.len() == 1 && ctx.recs[run[0]].cell(ctx.src, 0).len() >= W3 {
             // One long digit run alone on its line: a row of glued digits.
             if let Some(mut row) = t3_row(ctx, run[0], np_col) {
-                row.label = format!("{pending_label}{}", row.label);
+                if !pending_label.is_empty() {
+                    row.label = format!("{pending_label}{}", row.label);
+                    row.named = None;
+                }
                 pending_label.clear();
                 pending_keys.clear();
                 rows.push(row);
@@ -387,7 +525,10 @@ fn collect_t3_rows<'a>(
         );
         match t3_row(ctx, i, np_col) {
             Some(mut row) => {
-                row.label = format!("{pending_label}{}", row.label);
+                if !pending_label.is_empty() {
+                    row.label = format!("{pending_label}{}", row.label);
+                    row.named = None;
+                }
                 pending_label.clear();
                 pending_keys.clear();
                 rows.push(row);
@@ -420,27 +561,32 @@ fn collect_t3_rows<'a>(
 fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Option<usize>>) {
     const SKIP_ROW: u32 = 3;
     const SKIP_KEY: u32 = 2;
+    // Keys are short ASCII names: a byte loop beats a memcmp call per pair.
+    let same =
+        |a: &str, b: &str| a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y);
     let cost = |l: Option<&str>, k: &str| match l {
-        Some(l) if l == k => 0,
+        Some(l) if same(l, k) => 0,
         None => 1,
         Some(_) => 4,
     };
     let (n, m) = (labels.len(), keys.len());
-    let mut dp = vec![vec![u32::MAX / 2; m + 1]; n + 1];
-    dp[0][0] = 0;
+    // One flat table, row i at i * w.
+    let w = m + 1;
+    let mut dp = vec![u32::MAX / 2; (n + 1) * w];
+    dp[0] = 0;
     for i in 0..=n {
         for j in 0..=m {
-            let here = dp[i][j];
-            if i < n && here + SKIP_ROW < dp[i + 1][j] {
-                dp[i + 1][j] = here + SKIP_ROW;
+            let here = dp[i * w + j];
+            if i < n && here + SKIP_ROW < dp[(i + 1) * w + j] {
+                dp[(i + 1) * w + j] = here + SKIP_ROW;
             }
-            if j < m && here + SKIP_KEY < dp[i][j + 1] {
-                dp[i][j + 1] = here + SKIP_KEY;
+            if j < m && here + SKIP_KEY < dp[i * w + j + 1] {
+                dp[i * w + j + 1] = here + SKIP_KEY;
             }
             if i < n && j < m {
                 let c = here + cost(labels[i], keys[j]);
-                if c < dp[i + 1][j + 1] {
-                    dp[i + 1][j + 1] = c;
+                if c < dp[(i + 1) * w + j + 1] {
+                    dp[(i + 1) * w + j + 1] = c;
                 }
             }
         }
@@ -448,17 +594,18 @@ fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Op
     let mut map = vec![None; m];
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        if i > 0 && j > 0 && dp[i][j] == dp[i - 1][j - 1] + cost(labels[i - 1], keys[j - 1]) {
+        let here = dp[i * w + j];
+        if i > 0 && j > 0 && here == dp[(i - 1) * w + j - 1] + cost(labels[i - 1], keys[j - 1]) {
             map[j - 1] = Some(i - 1);
             i -= 1;
             j -= 1;
-        } else if i > 0 && dp[i][j] == dp[i - 1][j] + SKIP_ROW {
+        } else if i > 0 && here == dp[(i - 1) * w + j] + SKIP_ROW {
             i -= 1;
         } else {
             j -= 1;
         }
     }
-    (dp[n][m], map)
+    (dp[n * w + m], map)
 }
 
 /// Drops assignments of unlabelled rows that sit between two label-confirmed rows when
@@ -529,7 +676,10 @@ pub(super) fn locate(
             ctx.recs.get(start).map(|r| (r.start, r.end)),
         ));
     }
-    let labels: Vec<Option<&'static str>> = rows.iter().map(|r| t3_label(&r.label)).collect();
+    let labels: Vec<Option<&'static str>> = rows
+        .iter()
+        .map(|r| r.named.unwrap_or_else(|| t3_label(&r.label)))
+        .collect();
     let labelled = |k: &str| labels.contains(&Some(k));
     let three = T3Layout::ThreeOther.rows();
     let single = T3Layout::SingleOther.rows();
@@ -561,6 +711,7 @@ pub(super) fn locate(
     }
     out.t3_layout = if rows.is_empty() { None } else { Some(layout) };
     let used: Vec<usize> = map.iter().flatten().copied().collect();
+    out.cells.reserve(keys.len() * W3);
     for (i, row) in rows.iter().enumerate() {
         if !used.contains(&i) {
             let rec = &ctx.recs[row.rec];
@@ -637,4 +788,41 @@ pub(super) fn locate(
 
 fn row_label(key: &str) -> &'static str {
     forms::t3_row(key).map_or("", |r| r.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `t3_label` without the last-character filter.
+    fn t3_label_plain(label: &str) -> Option<&'static str> {
+        let k = label_key(label);
+        (1..=k.len())
+            .rev()
+            .filter(|&e| k.is_char_boundary(e))
+            .find_map(|end| {
+                forms::T3_ROWS
+                    .iter()
+                    .find(|row| row.keywords.iter().any(|kw| k[..end].ends_with(kw)))
+                    .map(|row| row.key)
+            })
+    }
+
+    #[test]
+    fn last_char_filter_keeps_the_answer() {
+        assert_eq!(last_char("本年新收".as_bytes()), '收' as u32);
+        assert_eq!(last_char(b"a"), 'a' as u32);
+        let mut labels: Vec<String> = forms::T3_ROWS
+            .iter()
+            .flat_map(|r| [r.label.to_string(), format!("{}\t12 3", r.label)])
+            .collect();
+        labels.push("（三）不予公开\t1.属于国家秘密 另行制作后".into());
+        labels.push("（六）其他处理 3.其他 x".into());
+        labels.push("一、本年新收政府信息公开申请数量 二、上年结转".into());
+        labels.push("no label at all".into());
+        labels.push("本年新收 大量反覆".into());
+        for l in &labels {
+            assert_eq!(t3_label(l), t3_label_plain(l), "{l}");
+        }
+    }
 }

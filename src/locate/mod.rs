@@ -137,7 +137,7 @@ struct Trailing<'a> {
 }
 
 fn trailing<'a>(src: &'a str, rec: &Record) -> Trailing<'a> {
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(rec.cells.len());
     let mut idx = rec.cells.len();
     while idx > 0 {
         let p = &rec.cells[idx - 1];
@@ -240,6 +240,10 @@ fn rows_share_a_line(cells: &[Cell]) -> bool {
         let (Some(line), true) = (c.line, c.value.is_some()) else {
             continue;
         };
+        // Each line has one entry: the cell before's row on its line says nothing new.
+        if seen.last().is_some_and(|&(l, r)| l == line && r == &*c.row) {
+            continue;
+        }
         match seen.iter().find(|(l, _)| *l == line) {
             Some((_, row)) if *row != &*c.row => return true,
             Some(_) => {}
@@ -256,8 +260,10 @@ fn labels_share_a_line(ctx: &Ctx) -> bool {
     const ROWS_ON_ONE_LINE: usize = 3;
     /// Two rows' worth of digits: a heading row of another table names rows without.
     const DIGITS: usize = 14;
+    /// A key this short cannot hold three rows' labels with their numbers.
+    const MIN_LEN: usize = 30;
     ctx.keys.iter().any(|k| {
-        k.len() > 30
+        k.len() > MIN_LEN
             && k.bytes().filter(u8::is_ascii_digit).count() >= DIGITS
             && crate::forms::T3_ROWS
                 .iter()

@@ -6,6 +6,15 @@ use crate::forms;
 use crate::glued::{self, Split};
 use crate::normalize::has;
 
+/// Records searched for Table 4's data row after a place naming it: one number per line
+/// (15 lines) with its headings and page breaks fits many times over; a sentence naming
+/// the table far from it must not find numbers pages later.
+const MAX_T4_RECORDS: usize = 300;
+
+/// Numbers on one line, short of 15, that make it Table 4's data row with blanks dropped
+/// rather than some other line (a Table 3 row holds seven).
+const MIN_SHORT_ROW: usize = 10;
+
 pub(super) fn is_t4_anchor(k: &str) -> bool {
     has(k, "行政复议") || has(k, "复议后起诉") || has(k, "未经复议") || has(k, "结果维持")
 }
@@ -21,21 +30,22 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
     };
     // A table of contents or a sentence may name the table before the table itself:
     // try each place that names it until one is followed by its data row.
-    let candidates: Vec<usize> = (from..n).filter(|&i| is_anchor(i)).collect();
-    let Some(&first) = candidates.first() else {
+    // Found one by one: the places after the table need not be looked at.
+    let mut candidates = (from..n).filter(|&i| is_anchor(i));
+    let Some(first) = candidates.next() else {
         out.info.push(missing_info(TableId::Review));
         return;
     };
     let mut found: Option<(usize, Vec<Option<DataCell<'_>>>, &'static str)> = None;
     let mut anchor = first;
-    for &cand in &candidates {
+    for cand in std::iter::once(first).chain(candidates) {
         if found.is_some() {
             break;
         }
         anchor = cand;
         let mut run: Vec<DataCell<'_>> = Vec::new();
         let mut run_start = anchor;
-        let limit = (anchor + 300).min(n);
+        let limit = (anchor + MAX_T4_RECORDS).min(n);
         for i in anchor..limit {
             let key = &ctx.keys[i];
             if i > anchor && is_after_tables(key) {
@@ -129,7 +139,7 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
             } else if !run.is_empty() {
                 // A heading between blocks ("行政诉讼（复议后起诉）" above its own 5 cells):
                 // the run goes on, in the form's block order.
-            } else if !t.cells.is_empty() && t.cells.len() < W4 && t.cells.len() >= 10 {
+            } else if !t.cells.is_empty() && t.cells.len() < W4 && t.cells.len() >= MIN_SHORT_ROW {
                 out.notes.push(ctx.note(
                     "READ-T4-SHORT-ROW",
                     Severity::Warning,
@@ -145,7 +155,7 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
     if found.is_none() {
         anchor = first;
     }
-    let limit = (anchor + 300).min(n);
+    let limit = (anchor + MAX_T4_RECORDS).min(n);
     let header_seen = (anchor..limit).any(|i| {
         let k = &ctx.keys[i];
         has(k, "复议后起诉") || has(k, "未经复议") || has(k, "结果维持") || has(k, "尚未审结")

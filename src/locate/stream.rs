@@ -13,7 +13,7 @@
 
 use super::*;
 use crate::forms;
-use crate::normalize::{floor_char, fold_width, key_char};
+use crate::normalize::{floor_char, fold_width, next_key, Key};
 
 /// The paste with whitespace and quotes dropped and characters folded, as in
 /// `label_key`, with the source offset of every byte.
@@ -27,13 +27,25 @@ impl Compact {
         let mut text = String::with_capacity(src.len());
         let mut at = Vec::with_capacity(src.len());
         let mut after_digit = false;
-        for (i, c) in src.char_indices() {
-            if let Some(k) = key_char(c, after_digit) {
-                text.push(k);
-                at.resize(text.len(), i);
-                after_digit = k.is_ascii_digit();
+        // Characters that are their own key are copied as runs; each byte's source
+        // offset is that of its character's first byte.
+        let mut run = 0;
+        let mut i = 0;
+        while i < src.len() {
+            let (len, k) = next_key(src, i, &mut after_digit);
+            if k == Key::Same {
+                at.extend_from_slice(&[i; 4][..len]);
+            } else {
+                text.push_str(&src[run..i]);
+                run = i + len;
+                if let Key::To(k) = k {
+                    text.push(k);
+                    at.resize(text.len(), i);
+                }
             }
+            i += len;
         }
+        text.push_str(&src[run..]);
         Compact { text, at }
     }
 
@@ -604,6 +616,10 @@ impl Read {
 /// Largest gap (compact bytes) between one row label and the next: the longest official
 /// label with a group heading and a page break between is far below it.
 const ROW_GAP: usize = 900;
+/// How far (in row gaps) the last row's label text is looked through for its numbers: it
+/// has no next label to end it, and a paste with no numbers after it must not be scanned
+/// to its end.
+const LAST_ROW_GAPS: usize = 4;
 /// Places that name Table 3's first row tried before giving up (a report names it in
 /// prose a few times at most).
 const MAX_STARTS: usize = 24;
@@ -764,7 +780,7 @@ fn data_ranges(src: &str, rows: &[RowAt]) -> Vec<(usize, usize)> {
                 out.push((start, end));
             }
             None => {
-                let limit = floor_char(src, r.label.1 + ROW_GAP * 4);
+                let limit = floor_char(src, r.label.1 + ROW_GAP * LAST_ROW_GAPS);
                 let start = label_end(src, r.label.1, limit);
                 // The last row ends at the first text after its numbers.
                 let end = data_end(src, start);
@@ -803,6 +819,10 @@ fn read_rows(src: &str, rows: &[RowAt], n: usize, group: usize) -> Vec<RowData> 
         .collect()
 }
 
+/// A chain's score counts a placed row as this many found labels: numbers placed say
+/// more than labels found (a contents list finds every label and places nothing).
+const PLACED_WEIGHT: usize = 4;
+
 fn placed_count(rows: &[RowData]) -> usize {
     rows.iter()
         .filter(|r| matches!(r.seg, Seg::Placed { .. }))
@@ -832,7 +852,7 @@ pub fn applications(ctx: &Ctx, cx: &Compact, fallback: Option<Format>) -> Read {
                 continue;
             }
             let rows = read_rows(ctx.src, &chain, W3, W3);
-            let score = placed_count(&rows) * 4 + chain.len();
+            let score = placed_count(&rows) * PLACED_WEIGHT + chain.len();
             let better = match &best {
                 None => true,
                 Some((b, bl, _)) => {
@@ -1236,6 +1256,10 @@ pub fn review(ctx: &Ctx, cx: &Compact, from: usize) -> Read {
     read
 }
 
+/// Longest bracketed note kept with a Table 2 number ("（其中修订 16 件）"), in characters:
+/// a bracket not closed by then opens prose, not a note.
+const MAX_NOTE_CHARS: usize = 40;
+
 /// Units and notes a Table 2 number may carry ("2笔", "45.82万元", "22（其中修订 16 件）").
 const T2_UNITS: &[&str] = &["万元", "元", "笔", "件", "项", "个", "条", "人次", "次"];
 
@@ -1285,7 +1309,7 @@ fn t2_value(src: &str, i: usize) -> Option<usize> {
     if after.starts_with(['(', '（']) {
         let close = after
             .char_indices()
-            .take(40)
+            .take(MAX_NOTE_CHARS)
             .find(|&(_, c)| c == ')' || c == '）')
             .map(|(j, c)| j + c.len_utf8());
         if let Some(c) = close {
@@ -1444,7 +1468,7 @@ pub fn active(
                     seg: seg.0,
                 });
             }
-            let score = placed_count(&rows) * 4 + rows.len();
+            let score = placed_count(&rows) * PLACED_WEIGHT + rows.len();
             let better = match &best_rows {
                 None => true,
                 Some((b, bf, _, _)) => {
@@ -1538,13 +1562,34 @@ mod tests {
     }
 
     #[test]
+    fn compact_keeps_every_offset() {
+        let s = "（三）不 予公開\t1、本機關 2，3．4。５、６，“引”\u{a0}x\u{3000}y 0,1 a'b\"c 😀é";
+        let cx = Compact::new(s);
+        // One character at a time, as the key rule says.
+        let mut text = String::new();
+        let mut at = Vec::new();
+        for (i, c) in s.char_indices() {
+            let after = text
+                .chars()
+                .last()
+                .is_some_and(|p: char| p.is_ascii_digit());
+            if let Some(k) = crate::normalize::key_char(c, after) {
+                text.push(k);
+                at.resize(text.len(), i);
+            }
+        }
+        assert_eq!(cx.text, text);
+        assert_eq!(cx.at, at);
+    }
+
+    #[test]
     fn places_the_real_shapes() {
         assert_eq!(seg("230000023", 7, 7), Some(vec![23, 0, 0, 0, 0, 0, 23]));
         assert_eq!(seg("10 0 0 012", 7, 7), Some(vec![1, 0, 0, 0, 0, 1, 2]));
         assert_eq!(seg("0 0 0 00 0 0", 7, 7), Some(vec![0; 7]));
         assert_eq!(seg("230 000023", 7, 7), Some(vec![23, 0, 0, 0, 0, 0, 23]));
         assert_eq!(seg("300000 3", 7, 7), Some(vec![3, 0, 0, 0, 0, 0, 3]));
-        // The issue's example: exactly one split fits its row sum.
+        // A real report's row: exactly one split fits its row sum.
         assert_eq!(
             seg("10223000224", 7, 7),
             Some(vec![1, 0, 223, 0, 0, 0, 224])

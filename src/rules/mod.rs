@@ -7,6 +7,7 @@
 //! value it should have — exactly what a single wrong number produces.
 
 mod conditions;
+pub mod cross_year;
 mod diagnose;
 #[cfg(test)]
 mod fictional_format;
@@ -182,7 +183,9 @@ impl EqOutcome<'_> {
 
 impl<'a> Evaluator<'a> {
     pub fn new(inp: &'a Input<'a>) -> Evaluator<'a> {
-        let mut index = HashMap::default();
+        // Sized once: growing it cell by cell rehashed it several times per check.
+        let n = TableId::ALL.iter().map(|t| inp.tables.get(*t).len()).sum();
+        let mut index = HashMap::with_capacity_and_hasher(n, Default::default());
         for t in TableId::ALL {
             for c in inp.tables.get(t) {
                 index.insert((t, c.row.as_ref(), c.column.as_ref()), c);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, rmSync, cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -26,9 +26,9 @@ const EXAMPLE = readFileSync(resolve('www/example.txt'), 'utf8');
 let browser;
 let srv;
 
-function serve(env = {}) {
+function serve(env = {}, dir = 'www') {
   return new Promise((res, rej) => {
-    const p = spawn(process.execPath, ['scripts/serve.mjs', '0', 'www'], {
+    const p = spawn(process.execPath, ['scripts/serve.mjs', '0', dir], {
       env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
     });
     p.on('error', rej);
@@ -89,7 +89,35 @@ async function axe(page, name) {
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), [], `axe serious/critical violations on ${name}`);
 }
 
-const shot = (page, name, fullPage = true) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+/**
+ * Nothing on the page reads null, undefined or NaN: the text of the page and of the
+ * element's shadow tree, and every title and aria-label. Run on every state (every shot).
+ */
+async function assertClean(page, name) {
+  const bad = await page.evaluate(() => {
+    const out = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        for (const a of ['title', 'aria-label', 'data-testid']) {
+          const v = el.getAttribute(a);
+          if (v && /\bnull\b|\bundefined\b|\bNaN\b/.test(v)) out.push(`${el.localName}[${a}]: ${v.slice(0, 80)}`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+      const text = root === document ? document.body.innerText : Array.from(root.children).map((c) => c.innerText ?? c.textContent).join('\n');
+      const m = text.match(/.{0,30}\b(null|undefined|NaN)\b.{0,30}/);
+      if (m) out.push(`text: ${m[0]}`);
+    };
+    walk(document);
+    return out;
+  });
+  assert.deepEqual(bad, [], `null/undefined/NaN shown on ${name}`);
+}
+
+async function shot(page, name, fullPage = true) {
+  await assertClean(page, name);
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+}
 const summaryOf = (r) => ({ summary: r.summary, findings: r.findings.map((f) => [f.rule, f.instance, f.status, f.suspects.map((s) => `${s.table}|${s.row}|${s.column}`)]) });
 
 before(async () => {
@@ -107,13 +135,25 @@ test('example on first visit: verdict, lit suspect cell, inspector, selection in
   assert.equal(report.format, '2021');
   assert.equal(report.year, 2024);
   assert.ok(report.summary.errors > 0, 'the example has a deliberate error');
-  assert.equal(await verdict(page).textContent(), `${report.summary.errors} 处错误`);
+  // one wrong cell breaks three relations: the headline counts one problem
+  assert.equal(await verdict(page).textContent(), '1 处数字对不上');
+  const errs = report.problems.filter((p) => p.severity === 'error');
+  assert.equal(errs.length, 1);
+  assert.deepEqual(errs[0].cell, { table: 'applications', row: 'TOTAL', column: 'NP' });
+  assert.equal(errs[0].reported, 85);
+  assert.equal(errs[0].suggested, 84);
+  assert.deepEqual(errs[0].findings.map((i) => report.findings[i].rule).sort(), ['R1', 'R2', 'R3']);
+  const head = page.locator('button.problem').first();
+  assert.match(await head.textContent(), /（七）总计·自然人 填的是 85，按本表其他各项应为 84/);
+  // internal codes are not the citizen's first line: the verdict and the problem heads carry none
+  assert.doesNotMatch(await page.locator('[data-testid="verdict"]').textContent(), /\bR\d|T3-|NOTPROC|CARRY/);
+  assert.doesNotMatch(await head.textContent(), /\bR\d|T3-|TOTAL|NP\b/);
   // the deliberate error: （七）总计 · 自然人 is 85 instead of 84
   const cell = page.locator('td[data-key="applications|TOTAL|NP"]');
   assert.equal(await cell.getAttribute('data-status'), 'fail');
   assert.match(await cell.getAttribute('class'), /suspect/);
   assert.equal((await cell.textContent()).trim(), '85');
-  assert.match(await cell.getAttribute('title'), /R1/);
+  assert.match(await cell.getAttribute('title'), /一 \+ 二 = （七）总计 \+ 四（自然人列）：未通过/);
   for (const rule of ['R1', 'R2', 'R3']) {
     const f = report.findings.find((x) => x.rule === rule && x.status === 'fail');
     assert.ok(f, `${rule} fails`);
@@ -122,15 +162,27 @@ test('example on first visit: verdict, lit suspect cell, inspector, selection in
   await shot(page, '01-example');
   await axe(page, 'example');
 
-  // select the R2 finding: inspector with the numbers, selection in the textarea
+  // the relations the problem breaks fold out; select R2: inspector with the numbers,
+  // selection in the textarea
+  assert.equal(await page.locator('button.finding[data-rule="R2"]').isVisible(), false, 'folded until asked');
+  await page.locator('li.problem details.relations summary').first().click();
   await page.locator('button.finding[data-rule="R2"]').click();
   const insp = page.locator('[data-testid="inspector"]');
   await insp.waitFor();
   const r2 = report.findings.find((x) => x.rule === 'R2');
-  assert.equal(await page.locator('[data-testid="actual"]').textContent(), String(r2.actual));
-  assert.equal(await page.locator('[data-testid="expected"]').textContent(), String(r2.expected));
+  // the formula's two sides, as the engine gives them (actual = left, expected = right)
+  assert.equal(await page.locator('[data-testid="left"]').textContent(), String(r2.actual));
+  assert.equal(await page.locator('[data-testid="right"]').textContent(), String(r2.expected));
   assert.equal(await page.locator('[data-testid="difference"]').textContent(), String(r2.difference));
-  assert.match(await page.locator('[data-testid="suspects"]').textContent(), /（七）总计 · 自然人/);
+  assert.match(await insp.textContent(), /公式左边之和85公式右边之和84/);
+  // reported vs suggested only for the suspect cell
+  assert.equal(await page.locator('[data-testid="reported"]').textContent(), '85');
+  assert.equal(await page.locator('[data-testid="suggested"]').textContent(), '84');
+  assert.match(await page.locator('[data-testid="suspects"]').textContent(), /（七）总计·自然人/);
+  // a plain explanation of the rule from the engine's catalogue; codes only in the expert line
+  assert.match(await page.locator('[data-testid="explain"]').textContent(), /办理结果/);
+  assert.match(await page.locator('[data-testid="codes"]').textContent(), /R2 · NP · T3-OUTCOME-SUM/);
+  assert.doesNotMatch(await insp.locator('h3').textContent(), /\bR\d|T3-|NP\b/);
   const sel = await page.evaluate(() => {
     const ta = document.querySelector('gouji-checker').shadowRoot.querySelector('textarea');
     return ta.value.slice(ta.selectionStart, ta.selectionEnd);
@@ -158,6 +210,11 @@ test('consistent report: pass, with the full list of checks', async () => {
   assert.equal(await page.locator('td[data-status="fail"]').count(), 0);
   assert.equal(await page.locator('.chip').count(), r.summary.checks);
   assert.equal(await page.locator('.chip[data-status="pass"]').count(), r.summary.passed);
+  // instances and rules in the form's own labels, not internal codes (those are in the small code line)
+  const chips = await page.locator('.chip').allTextContents();
+  assert.deepEqual(chips.filter((c) => /[A-Z]{2,}|_|year/.test(c)), []);
+  const ruleHeads = await page.locator('table.checks tbody th').evaluateAll((ths) => ths.map((th) => th.firstChild.textContent));
+  assert.deepEqual(ruleHeads.filter((x) => /^R\d|[A-Z]{2,}_|CARRY|TOTAL/.test(x)), []);
   assert.match(await page.locator('[data-testid="checks-summary"]').textContent(), new RegExp(`共 ${r.summary.checks} 项检查`));
   await shot(page, '03-consistent');
   await axe(page, 'consistent');
@@ -179,7 +236,8 @@ test('the example pasted as one line (line breaks and tabs turned into spaces) g
     assert.deepEqual(r.tables[t].map((c) => [c.row, c.column, c.value]), want, `${t}: the same values`);
   }
   assert.deepEqual(summaryOf(r).findings, summaryOf(whole).findings);
-  assert.equal(await verdict(page).textContent(), `${r.summary.errors} 处错误`);
+  assert.equal(await verdict(page).textContent(), r.verdict.message.zh);
+  assert.equal(r.verdict.message.zh, '1 处数字对不上');
   const cell = page.locator('td[data-key="applications|TOTAL|NP"]');
   assert.match(await cell.getAttribute('class'), /suspect/);
   await shot(page, '03b-one-line');
@@ -215,6 +273,28 @@ test('a report read only partly never looks like a pass: verdict, tables, copied
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(clip, /未能完整读取：\d+ 个单元格未读出/);
   assert.doesNotMatch(clip.split('\n')[1], /通过/);
+  assert.match(clip, /收到和处理政府信息公开申请情况 ◐ 未完整读取/);
+  // print carries the same verdict line and marks
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await verdict(page).textContent(), /^未能完整读取：\d+ 个单元格未读出/);
+  assert.ok(await verdict(page).isVisible());
+  assert.match(await page.locator('[data-testid="verdict-meta"]').textContent(), /◐ 未完整读取/);
+  await shot(page, '03b-partial-print');
+  await page.emulateMedia({ media: 'screen' });
+  // a report with a table missing entirely: its mark is ✗, never ✓
+  const consistent = fixture('consistent.txt');
+  const noT4 = consistent.slice(0, consistent.indexOf('行政复议、行政诉讼情况') - 2);
+  const r4 = await setValue(page, noT4);
+  assert.equal(r4.verdict.kind, 'partial');
+  assert.match(await verdict(page).textContent(), /^未能完整读取：.*未找到“政府信息公开行政复议、行政诉讼情况”/);
+  assert.match(await page.locator('[data-testid="verdict-meta"]').textContent(), /政府信息公开行政复议、行政诉讼情况 ✗ 未找到/);
+  await shot(page, '03b-partial-no-table4');
+  // errors and an incomplete read: the verdict line says both
+  await setValue(page, EXAMPLE.slice(0, EXAMPLE.indexOf('四、政府信息公开行政复议、行政诉讼情况')));
+  assert.equal(await verdict(page).textContent(), '1 处数字对不上');
+  assert.match(await page.locator('[data-testid="verdict-incomplete"]').textContent(), /^未能完整读取：未找到/);
+  await shot(page, '03b-fail-and-partial');
+  await setValue(page, partial);
   // English: the same in English words
   await page.evaluate(() => document.querySelector('gouji-checker').setAttribute('lang', 'en'));
   assert.match(await verdict(page).textContent(), /^Read only partly: \d+ cells? not read/);
@@ -222,8 +302,8 @@ test('a report read only partly never looks like a pass: verdict, tables, copied
   await page.evaluate(() => document.querySelector('gouji-checker').setAttribute('lang', 'zh'));
   // nothing recognised: says so, never 通过
   await setValue(page, '这是一段没有任何统计表的文字。');
-  assert.equal(await verdict(page).count(), 0);
-  assert.match(await page.locator('[data-testid="verdict"]').textContent(), /未找到统计表/);
+  assert.equal(await verdict(page).textContent(), '未找到统计表');
+  assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), 'none');
   await shot(page, '03c-nothing-recognised', false);
   assert.deepEqual(errors, []);
   await context.close();
@@ -242,6 +322,9 @@ test('one changed cell: that cell is lit and named', async () => {
   const named = r.findings.filter((f) => f.status === 'fail' && f.suspects.some((s) => `${s.table}|${s.row}|${s.column}` === k));
   console.log(`# one-cell-changed findings: ${r.findings.map((f) => `${f.rule}/${f.instance}→${f.suspects.map((s) => `${s.row}.${s.column}`).join(',')}`).join('; ')}`);
   assert.ok(named.length > 0, 'a failing finding names the changed cell as suspect');
+  // the relations it breaks are one problem, worded with the form's labels
+  assert.equal(await verdict(page).textContent(), '1 处数字对不上');
+  assert.equal(await page.locator('button.problem .what').first().textContent(), '（三）4·商业企业 填的是 2，按本表其他各项应为 1');
   assert.match(await cell.getAttribute('class'), /suspect/);
   await shot(page, '04-one-cell-changed');
   assert.deepEqual(errors, []);
@@ -270,6 +353,15 @@ test('paste with text/html tables (rowspan/colspan) gives the same result as the
     assert.deepEqual(vals(gridReport), vals(textReport), `cells of ${id}`);
   }
   assert.equal(await page.locator('td[data-key="applications|TOTAL|NP"]').getAttribute('data-status'), 'fail');
+  // the title and year outside the tables are kept; no position points into the grids
+  assert.equal(gridReport.year, 2024);
+  assert.equal(gridReport.title, textReport.title);
+  assert.match(await page.locator('[data-testid="verdict-meta"]').textContent(), /年度：2024/);
+  const shown = await page.evaluate(() => {
+    const root = document.querySelector('gouji-checker').shadowRoot;
+    return root.querySelector('.out').innerText + Array.from(root.querySelectorAll('[title]')).map((e) => e.title).join('\n');
+  });
+  assert.doesNotMatch(shown, /第 \d+ 行/);
   await shot(page, '05-html-paste');
   assert.deepEqual(errors, []);
   await context.close();
@@ -332,7 +424,7 @@ test('a 5 MB paste gets a clear message, the text is kept and the page stays res
   const tMsg = Date.now() - t0;
   // the box keeps the user's text, and the last verdict stays on screen
   assert.equal(await page.evaluate(() => document.querySelector('gouji-checker').value), EXAMPLE);
-  assert.equal(await verdict(page).textContent(), `${before.errors} 处错误`);
+  assert.equal(await verdict(page).textContent(), '1 处数字对不上');
   const t1 = Date.now();
   await page.locator('#ta').press('End');
   await page.keyboard.type('x');
@@ -348,19 +440,40 @@ test('a 5 MB paste gets a clear message, the text is kept and the page stays res
   await context.close();
 });
 
-test('a trapped engine is detected and reloaded, the text is kept', async () => {
+test('a trapped engine is detected and reloaded, the text is kept (test build)', async () => {
+  // The trap is only in the test build (scripts/build.sh --test-hooks → target/www-test/,
+  // engine built with the cargo feature test-hooks): checking exactly this text traps.
+  const TRAP = 'gouji:test-hooks:trap';
+  const testSrv = await serve({}, 'target/www-test');
+  try {
+    const { page, context } = await open(`${testSrv.url}?blank`);
+    await ready(page);
+    await setValue(page, fixture('consistent.txt'));
+    await setValue(page, TRAP);
+    await page.locator('#status').filter({ hasText: '已重新加载' }).waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('gouji-checker').value), TRAP);
+    await shot(page, '08-trapped', false);
+    // the reloaded engine works
+    const r = await setValue(page, fixture('consistent.txt'));
+    assert.equal(r.summary.errors, 0);
+    assert.equal(await verdict(page).textContent(), '通过');
+    await context.close();
+  } finally { testSrv.stop(); }
+});
+
+test('nothing test-only ships: no trap hook in the served engine, the element or the package', async () => {
   const { page, context } = await open(`${srv.url}?blank`);
   await ready(page);
-  await setValue(page, fixture('consistent.txt'));
-  await page.evaluate(() => document.querySelector('gouji-checker').__simulateTrap());
-  await page.locator('#status').filter({ hasText: '已重新加载' }).waitFor();
-  assert.equal(await page.evaluate(() => document.querySelector('gouji-checker').value), fixture('consistent.txt'));
-  await shot(page, '08-trapped', false);
-  // the reloaded engine works
-  const r = await setValue(page, fixture('consistent.txt'));
-  assert.equal(r.summary.errors, 0);
-  assert.equal(await verdict(page).textContent(), '通过');
+  const r = await setValue(page, 'gouji:test-hooks:trap');
+  assert.equal(r.recognised, false, 'the shipped engine checks the text like any other');
+  assert.equal(await page.evaluate(() => typeof document.querySelector('gouji-checker').__simulateTrap), 'undefined');
+  const api = await page.evaluate(async () => Object.keys(await import('./gouji/gouji.js')));
+  assert.deepEqual(api.filter((k) => /^__|ForTest|test/i.test(k)), []);
   await context.close();
+  for (const f of ['www/gouji/pkg/gouji.js', 'dist/gouji-element/gouji-element.js', 'dist/gouji.html']) {
+    assert.doesNotMatch(readFileSync(f, 'utf8'), /__trapForTest|__simulateTrap|test-hooks/, f);
+  }
+  assert.ok(!readFileSync('www/gouji/pkg/gouji_bg.wasm').includes('gouji:test-hooks:trap'), 'trap input not in the shipped wasm');
 });
 
 test('re-check while typing does not block; report event; export JSON; copy summary; English; print', async () => {
@@ -399,33 +512,54 @@ test('re-check while typing does not block; report event; export JSON; copy summ
   await page.locator('#copy').click();
   await page.locator('#status').filter({ hasText: '已复制' }).waitFor();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(clip, /处错误/);
-  assert.match(clip, /R1/);
+  assert.match(clip.split('\n')[1], /^1 处数字对不上/);
+  assert.match(clip, /（七）总计·自然人 填的是 85，按本表其他各项应为 84/);
+  assert.match(clip, /R1 · NP/);
 
   await page.locator('#lang').click();
-  assert.match(await verdict(page).textContent(), /^\d+ errors?$/);
+  assert.equal(await verdict(page).textContent(), '1 number does not add up');
+  // English labels from the engine, one translation each
+  assert.match(await page.locator('button.problem').first().textContent(), /\(7\) total handled · natural persons reads 85; from the rest of the table it should be 84/);
+  assert.match(await page.locator('td[data-key="applications|TOTAL|NP"]').getAttribute('title'), /^\(7\) total handled · natural persons/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await shot(page, '09-english');
   await axe(page, 'english');
   await page.locator('#lang').click();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await ta.isVisible(), false, 'the input is hidden in the print view');
+  assert.equal(await verdict(page).textContent(), '1 处数字对不上', 'print carries the verdict line');
   await shot(page, '10-print');
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('works at 375 px width', async () => {
-  const { page, context, errors } = await open(srv.url, { viewport: { width: 375, height: 800 } });
-  await verdict(page).waitFor({ timeout: 15_000 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `no horizontal page overflow (${overflow}px)`);
-  await shot(page, '11-narrow');
-  await axe(page, 'narrow');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+for (const scheme of ['light', 'dark']) {
+  test(`works at 375 px width (${scheme}): after a paste the verdict is on the first screen`, async () => {
+    const { page, context, errors } = await open(srv.url, { viewport: { width: 375, height: 800 }, context: { colorScheme: scheme } });
+    await verdict(page).waitFor({ timeout: 15_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal page overflow (${overflow}px)`);
+    // the example (like a paste) folds the input away: the verdict comes first
+    const box = await page.locator('[data-testid="verdict"]').boundingBox();
+    assert.ok(box.y + 60 < 800, `verdict on the first screen (top at ${box.y}px)`);
+    assert.equal(await page.locator('#ta').isVisible(), false);
+    await shot(page, `11-narrow-${scheme}`, false);
+    await shot(page, `11-narrow-${scheme}-full`);
+    await axe(page, `narrow ${scheme}`);
+    // a paste folds it again after editing
+    await page.locator('#unfold').click();
+    assert.equal(await page.locator('#ta').isVisible(), true);
+    await paste(page, { plain: fixture('consistent.txt') });
+    await page.locator('gouji-checker[data-folded]').waitFor();
+    assert.equal(await verdict(page).textContent(), '通过');
+    const box2 = await page.locator('[data-testid="verdict"]').boundingBox();
+    assert.ok(box2.y + 60 < 800, `verdict on the first screen after a paste (top at ${box2.y}px)`);
+    await shot(page, `11b-narrow-paste-${scheme}`, false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
 
 test('offline single file from file:// works with every network request blocked', async () => {
   const blocked = [];
@@ -438,7 +572,7 @@ test('offline single file from file:// works with every network request blocked'
     },
   });
   await verdict(page).waitFor({ timeout: 15_000 });
-  assert.match(await verdict(page).textContent(), /处错误/);
+  assert.equal(await verdict(page).textContent(), '1 处数字对不上');
   assert.equal(await page.locator('td[data-key="applications|TOTAL|NP"]').getAttribute('data-status'), 'fail');
   // the shadow styles apply under the file's own hash-based CSP
   const color = await page.evaluate(() => getComputedStyle(document.querySelector('gouji-checker').shadowRoot.querySelector('td[data-status="fail"]')).backgroundColor);
@@ -464,4 +598,96 @@ test('negative control: a CSP without wasm-unsafe-eval blocks the module, the pa
     assert.match(await page.locator('#status').textContent(), /加载失败/);
     await context.close();
   } finally { bad.stop(); }
+});
+
+// ---------------------------------------------------------------- the element package
+
+/** A host page that uses only dist/gouji-element/ (one folder), served on its own. */
+function embedSite() {
+  const dir = resolve('target/embed-test');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(resolve('dist/gouji-element'), resolve(dir, 'gouji-element'), { recursive: true });
+  writeFileSync(resolve(dir, 'favicon.svg'), readFileSync(resolve('www/favicon.svg')));
+  writeFileSync(resolve(dir, 'index.html'), `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>embed</title>
+<link rel="icon" href="favicon.svg"><link rel="stylesheet" href="host.css">
+<script type="module" src="host.js"></script></head>
+<body><h1>某市政府信息公开专栏</h1><gouji-checker id="a" lang="zh"></gouji-checker></body></html>`);
+  writeFileSync(resolve(dir, 'host.css'), 'body { font-family: "DejaVu Serif", serif; margin: 1rem; } gouji-checker.custom { --gouji-fail: rgb(1, 2, 3); }');
+  // The value is set BEFORE the element is defined (the module is imported afterwards).
+  writeFileSync(resolve(dir, 'host.js'), `const el = document.getElementById('a');
+globalThis.__events = [];
+el.addEventListener('report', (e) => globalThis.__events.push(e.detail));
+const text = await (await fetch('gouji-element/example.txt')).text();
+el.value = text;
+await import('./gouji-element/gouji-element.js');
+`);
+  return dir;
+}
+
+test('the element package: one folder, value set before definition kept, clear fires report, theme, host font, axe light and dark', async () => {
+  const pkg = JSON.parse(readFileSync('dist/gouji-element/package.json', 'utf8'));
+  assert.equal(pkg.exports['.'].default, './gouji-element.js');
+  assert.equal(pkg.type, 'module');
+  const site = await serve({}, embedSite());
+  try {
+    for (const scheme of ['light', 'dark']) {
+      const { page, context, errors, requests } = await open(site.url, { context: { colorScheme: scheme } });
+      await ready(page);
+      await verdict(page).waitFor();
+      // the value set before the element was defined was kept and checked
+      assert.equal(await verdict(page).textContent(), '1 处数字对不上');
+      assert.equal(await page.evaluate(() => globalThis.__events.at(-1).verdict.kind), 'fail');
+      // the element inherits the host's font
+      const fonts = await page.evaluate(() => {
+        const el = document.getElementById('a');
+        return [getComputedStyle(document.body).fontFamily, getComputedStyle(el.shadowRoot.querySelector('.verdict')).fontFamily];
+      });
+      assert.equal(fonts[1], fonts[0]);
+      // colours follow the scheme, and a documented custom property overrides them
+      const bg = await page.evaluate(() => getComputedStyle(document.getElementById('a')).backgroundColor);
+      assert.equal(bg, scheme === 'dark' ? 'rgb(21, 25, 30)' : 'rgb(255, 255, 255)');
+      await shot(page, `13-embed-${scheme}`);
+      await axe(page, `embed ${scheme}`);
+      // selected problem and captions stay readable (axe colour contrast with a selection)
+      await page.locator('button.problem').first().click();
+      await page.locator('li.problem details.relations summary').first().click();
+      await axe(page, `embed ${scheme} selected`);
+      await shot(page, `13b-embed-${scheme}-selected`);
+      // the other verdict colours: a pass with warnings kept apart, and a partial read
+      const lines = EXAMPLE.split('\n');
+      const cut = [...lines.slice(0, lines.findIndex((l) => l.includes('（三）不予公开'))), ...lines.slice(lines.findIndex((l) => l.includes('（七）总计')) + 1)].join('\n');
+      for (const [name, text] of [['pass', fixture('consistent.txt')], ['partial', cut]]) {
+        await setValue(page, text);
+        assert.equal(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict'), name);
+        await axe(page, `embed ${scheme} ${name}`);
+        await shot(page, `13e-embed-${scheme}-${name}`, false);
+      }
+      // only the package's own files were requested
+      assert.deepEqual(requests.filter((u) => !u.startsWith(site.url)), []);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+    // theme="dark" forces dark on a light page; theme="light" forces light on a dark one
+    const { page, context } = await open(site.url, { context: { colorScheme: 'light' } });
+    await ready(page);
+    await page.evaluate(() => document.getElementById('a').setAttribute('theme', 'dark'));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('a')).backgroundColor), 'rgb(21, 25, 30)');
+    await axe(page, 'embed theme=dark on a light page');
+    await shot(page, '13c-embed-theme-dark');
+    await page.evaluate(() => document.getElementById('a').classList.add('custom'));
+    const fail = await page.evaluate(() => getComputedStyle(document.getElementById('a').shadowRoot.querySelector('td[data-status="fail"]')).color);
+    assert.equal(fail, 'rgb(1, 2, 3)', '--gouji-fail overrides the default');
+    // clearing the input fires a report event with the engine's empty report
+    const n = await page.evaluate(() => globalThis.__events.length);
+    await page.locator('#clear').click();
+    await page.waitForFunction((k) => globalThis.__events.length > k, n);
+    const last = await page.evaluate(() => globalThis.__events.at(-1));
+    assert.equal(last.recognised, false);
+    assert.equal(last.verdict.kind, 'none');
+    assert.equal(await page.evaluate(() => document.getElementById('a').report), null);
+    await shot(page, '13d-embed-cleared', false);
+    await context.close();
+  } finally { site.stop(); }
 });

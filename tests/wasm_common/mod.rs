@@ -5,10 +5,18 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+pub mod schema;
+
 /// The fictional example report of the page (one deliberate error: （七）总计·自然人 = 85).
 pub const EXAMPLE: &str = include_str!("../../www/example.txt");
 /// The same report with the error fixed.
 pub const CONSISTENT: &str = include_str!("../e2e/fixtures/consistent.txt");
+/// A fictional 2019-format report with one error.
+pub const REPORT_2019: &str = include_str!("../fixtures/yunxi-2019.txt");
+/// A fictional report read only partly (Table 4 absent, a row with a number missing).
+pub const PARTIAL: &str = include_str!("../fixtures/baishi-2024-partial.txt");
+/// Prose without any statistical table.
+pub const NO_TABLES: &str = include_str!("../fixtures/no-tables.txt");
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).expect("property")
