@@ -6,6 +6,10 @@
 
 use crate::{Message, RuleId};
 
+// One explanation for every prose rule P1–P14: each compares a figure in the text with its table cell.
+const PROSE_ZH: &str = "报告正文里写到的数字（如“共受理申请 21 件”）应当与统计表里对应的数一致；不一致时，至少有一处写错了。";
+const PROSE_EN: &str = "A figure quoted in the report's text (e.g. \"21 applications received\") must equal its counterpart in the tables; if they differ, one of them is wrong.";
+
 /// (rule id, zh, en).
 const EXPLAIN: &[(RuleId, &str, &str)] = &[
     (RuleId::R1,
@@ -95,6 +99,35 @@ const EXPLAIN: &[(RuleId, &str, &str)] = &[
     (RuleId::R25,
      "试行格式下，2020 年报告中的“上一年项目数量”应当等于 2019 年报告的项目数量加上当年的增减。",
      "In the trial format, the 2020 report's item count for last year should equal the 2019 report's count plus that year's change."),
+    (RuleId::R9,
+     "报告第六部分说没有发出收费通知，那么第三表里“申请人逾期未按收费通知要求缴纳费用”的件数就应当是 0。",
+     "If section 6 says no fee notice was sent, Table 3 cannot count applications dropped because a fee notice went unpaid."),
+    (RuleId::P1, PROSE_ZH, PROSE_EN),
+    (RuleId::P2, PROSE_ZH, PROSE_EN),
+    (RuleId::P3, PROSE_ZH, PROSE_EN),
+    (RuleId::P4, PROSE_ZH, PROSE_EN),
+    (RuleId::P5, PROSE_ZH, PROSE_EN),
+    (RuleId::P6, PROSE_ZH, PROSE_EN),
+    (RuleId::P7, PROSE_ZH, PROSE_EN),
+    (RuleId::P8, PROSE_ZH, PROSE_EN),
+    (RuleId::P9, PROSE_ZH, PROSE_EN),
+    (RuleId::P10, PROSE_ZH, PROSE_EN),
+    (RuleId::P11, PROSE_ZH, PROSE_EN),
+    (RuleId::P12, PROSE_ZH, PROSE_EN),
+    (RuleId::P13, PROSE_ZH, PROSE_EN),
+    (RuleId::P14, PROSE_ZH, PROSE_EN),
+    (RuleId::S1,
+     "年度报告按全国统一格式分六个部分（总体情况……其他需要报告的事项），缺了或顺序乱了，读者就难以找到该有的内容。",
+     "The national format has six sections (overview … other matters); a missing or misplaced one makes required content hard to find."),
+    (RuleId::S2,
+     "第五部分应当写明工作中存在的主要问题和改进情况；空着、只写“无”或一句话，等于没有报告。",
+     "Section 5 must describe the main problems and how they are being fixed; leaving it empty, \"无\" or one sentence reports nothing."),
+    (RuleId::S3,
+     "2021 年起的格式要求在第六部分说明收取信息处理费的情况，即使没有收费也应写明。",
+     "From the 2021 format on, section 6 must say how information-processing fees were handled, even when none were charged."),
+    (RuleId::S4,
+     "第六部分关于信息处理费的说法，应当与报告里的收费表一致。",
+     "What section 6 says about information-processing fees must agree with the report's fee table."),
 ];
 
 /// The plain-language explanation of a rule, when there is one.

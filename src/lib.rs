@@ -27,6 +27,7 @@ pub mod normalize;
 mod num;
 mod pipeline;
 mod problems;
+mod prose;
 #[doc(hidden)]
 pub mod records;
 mod rule_id;

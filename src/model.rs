@@ -241,7 +241,8 @@ pub struct Finding {
     /// When one cell alone explains the failure: the value that cell would need.
     pub suggested: Option<Num>,
     pub message: Message,
-    /// Source position of the first suspect cell, when it has one.
+    /// Source position of the first suspect cell, when it has one; for a finding about the
+    /// text (P1–P14, S1–S4, R9), the sentence or section it is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
 }

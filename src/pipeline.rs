@@ -155,6 +155,22 @@ pub fn check(text: &str) -> Report {
             &mut findings,
         );
     }
+    if recognised {
+        // The text against the tables, and the report's sections (src/prose/).
+        crate::prose::run(
+            &crate::prose::Input {
+                src: text,
+                tables: &tables,
+                t3_rows: located.t3_layout.map(forms::T3Layout::rows),
+                found: &found,
+                format,
+                year,
+                title: title.as_deref(),
+            },
+            &mut checks,
+            &mut findings,
+        );
+    }
     let mut notes = located.notes;
     if !recognised {
         notes.push(note(

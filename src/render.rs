@@ -120,6 +120,16 @@ fn diagnostic(f: &Finding, id: usize, report: &Report, lang: Lang) -> Diagnostic
         };
         labels.push(label);
     }
+    // A finding about the text (prose, sections) points at its sentence first.
+    if let Some(sp) = f.span {
+        if !labels.iter().any(|l| l.range == (sp.start..sp.end)) {
+            let what = match lang {
+                Lang::Zh => "正文",
+                Lang::En => "text",
+            };
+            labels.insert(0, Label::primary(id, sp.start..sp.end).with_message(what));
+        }
+    }
     let mut notes = vec![match lang {
         Lang::Zh => format!("公式：{}", f.formula.zh),
         Lang::En => format!("formula: {}", f.formula.en),

@@ -29,6 +29,9 @@ macro_rules! rule_ids {
 rule_ids!(
     R1, R2, R3, R4, R5, R6, R7, R8, R10, R11, R12, R13, R14, R15, R16, R17, R18, R19, R20, R21,
     R22, R23, R24, R25, R26, R27, R28, R29, R30,
+    // Prose and sections (src/prose/): R9, the prose ↔ table relations P1–P14 of
+    // domain-spec §D, and the section checks S1–S4 (ids new here: the spec names none).
+    R9, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11, P12, P13, P14, S1, S2, S3, S4,
 );
 
 impl RuleId {
@@ -73,6 +76,6 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", r.as_str()));
             assert_eq!(RuleId::parse(r.as_str()), Some(*r));
         }
-        assert_eq!(RuleId::parse("R9"), None);
+        assert_eq!(RuleId::parse("R31"), None);
     }
 }

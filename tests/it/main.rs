@@ -18,6 +18,7 @@ mod html_hostile;
 mod html_text;
 mod layouts;
 mod properties;
+mod prose;
 mod rules;
 mod schema;
 mod single_cell;

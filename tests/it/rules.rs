@@ -448,7 +448,9 @@ fn every_catalogue_rule_is_covered_here() {
         "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R10", "R11", "R12", "R13", "R14", "R15", "R16",
         "R18", "R19", "R22", "R23", "R24", "R26", "R27", "R28", "R29", "R30",
         // cross-year, with two reports: tests/cross_year.rs
-        "R8", "R17", "R20", "R21", "R25",
+        "R8", "R17", "R20", "R21", "R25", // Prose and sections: tests/it/prose.rs.
+        "R9", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "P12", "P13",
+        "P14", "S1", "S2", "S3", "S4",
     ];
     for r in gouji::rules() {
         assert!(

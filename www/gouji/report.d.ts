@@ -184,12 +184,15 @@ export interface Finding {
   /** When one cell alone explains the failure: the value that cell would need. */
   suggested: Num | null;
   message: Message;
-  /** Source position of the first suspect cell, when it has one. */
+  /**
+   * Source position of the first suspect cell, when it has one; for a finding about the text
+   * (P1–P14, S1–S4, R9), the sentence or section it is about.
+   */
   span?: Span;
 }
 
 /** A rule of the catalogue, by its stable id. */
-export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16' | 'R17' | 'R18' | 'R19' | 'R20' | 'R21' | 'R22' | 'R23' | 'R24' | 'R25' | 'R26' | 'R27' | 'R28' | 'R29' | 'R30';
+export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15' | 'R16' | 'R17' | 'R18' | 'R19' | 'R20' | 'R21' | 'R22' | 'R23' | 'R24' | 'R25' | 'R26' | 'R27' | 'R28' | 'R29' | 'R30' | 'R9' | 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7' | 'P8' | 'P9' | 'P10' | 'P11' | 'P12' | 'P13' | 'P14' | 'S1' | 'S2' | 'S3' | 'S4';
 
 /**
  * How serious a finding or note is: `error` fails the check, `warning` asks for a look, `info` is

@@ -1016,13 +1016,19 @@ pub fn render_with(
         out.push("\n");
         if style.prose {
             let mut n = 5;
+            let mut paid = None;
             if style.fees {
-                fees_table(&style, &mut rng, &mut out.s);
+                paid = Some(fees_table(&style, &mut rng, &mut out.s));
                 n = 6;
             }
             out.push(&format!("{}、存在的主要问题及改进情况\n\n一是信息公开的及时性有待提高；二是政策解读形式较为单一。下一步将加强培训，丰富解读形式。\n\n", ["五", "六"][n - 5]));
+            // Section 六 says what the fee table says (S4 compares them).
+            let fees = match paid {
+                Some(p) if p > 0 => format!("本年度收取信息处理费 {p} 元。"),
+                _ => "本年度未收取信息处理费。".to_string(),
+            };
             out.push(&format!(
-                "{}、其他需要报告的事项\n\n本年度未收取信息处理费。\n",
+                "{}、其他需要报告的事项\n\n{fees}\n",
                 ["六", "七"][n - 5]
             ));
         }
@@ -1126,7 +1132,8 @@ fn regions(cells: &[Expect], row_start: &[Option<(usize, usize)>]) -> Vec<Region
 
 /// The 2024–2025 fees table after Table 4: it has numbers and must not be read as one of
 /// the three.
-fn fees_table(style: &Style, rng: &mut Rng, out: &mut String) {
+/// Writes the fee table some 2024–2025 reports add; returns the amount collected.
+fn fees_table(style: &Style, rng: &mut Rng, out: &mut String) -> i64 {
     let n = rng.range(0, 3);
     let amount = n * rng.range(0, 200);
     let paid = amount;
@@ -1148,6 +1155,7 @@ fn fees_table(style: &Style, rng: &mut Rng, out: &mut String) {
     } else {
         out.push_str(&format!("{head}\n{vals}\n\n"));
     }
+    paid
 }
 
 fn prose_head(r: &Report, out: &mut String) {

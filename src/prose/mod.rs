@@ -1,0 +1,801 @@
+//! The report's text against its tables (domain-spec §D, P1–P14) and its sections
+//! (§A.1, R9 and S1–S4): run after the tables are read, on the same paste.
+//!
+//! text (one key of the paste, table regions marked) → sentences → figures → the
+//! phrase before each figure, matched against the relation table (`relations.rs`) →
+//! the table's cells → pass, cannot check, or a warning pointing at the sentence and
+//! the cells. Every prose check is a warning at most, and only when the reading of the
+//! figure is certain: a figure with no counterpart is not a check, a figure whose phrase
+//! could mean several things is checked only in the sense that some reading agrees.
+
+mod figures;
+mod relations;
+mod sections;
+mod text;
+mod wording;
+
+use std::collections::HashMap;
+
+use crate::catalogue;
+use crate::forms::{self, FormCell, Format};
+use crate::rules::finding;
+use crate::{Cell, Check, Finding, Num, Operand, ReadHow, RuleId, Span, Status, TableId, Tables};
+
+use figures::Figure;
+use relations::{
+    Alt, Pattern, CLAIMS, FILLERS, NEGATIONS, NOT_A_CLAIM, NOT_COMPARABLE, PATTERNS, UNCERTAIN,
+};
+use text::{is_clause_end, is_sentence_end, KeyText};
+
+/// What the prose stage needs from the rest of the pipeline.
+pub struct Input<'a> {
+    pub src: &'a str,
+    pub tables: &'a Tables,
+    /// Table 3's data rows in the layout that was read (None: Table 3 not found).
+    pub t3_rows: Option<Vec<&'static str>>,
+    pub found: &'a std::collections::HashMap<TableId, bool>,
+    pub format: Option<Format>,
+    pub year: Option<i32>,
+    /// The report's title, when found (tells a government's report from a department's).
+    pub title: Option<&'a str>,
+}
+
+/// How far back a phrase may start before its figure, and how far a sentence is followed
+/// either way (in key characters): bounded windows keep the stage linear.
+const LEAD: usize = 40;
+/// How far into the text a title is looked for, in key characters.
+const TITLE_HEAD: usize = 60;
+const SENTENCE: usize = 400;
+
+pub fn run(inp: &Input, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
+    let ranges = table_ranges(inp.tables);
+    let k = KeyText::new(inp.src, &ranges);
+    let ctx = Ctx::new(inp, &k);
+    let figs = figures::find(&k);
+    // One outcome per figure and claim, then one check per rule: the checks list keeps
+    // the same length whatever the text quotes (a paste of tables and the whole report
+    // list the same checks), and a long text does not flood it.
+    let mut each = Vec::new();
+    let mut prev_end = 0usize;
+    for f in &figs {
+        ctx.figure(f, prev_end, &mut each, findings);
+        prev_end = f.b;
+    }
+    ctx.claims(&mut each, findings);
+    ctx.none_received(&mut each, findings);
+    per_rule(&each, checks);
+    sections::run(&ctx, checks, findings);
+}
+
+/// The instance of every prose check and finding: the report's text (a finding's `span`
+/// says where).
+const TEXT: &str = "text";
+
+/// How many figures a check's reason names before "…".
+const NAMED: usize = 6;
+
+/// P1–P14 as one check each: fails if a figure fails; cannot be checked if one could not
+/// be; passes if every figure agrees; not applicable when the text quotes none.
+fn per_rule(each: &[Check], checks: &mut Vec<Check>) {
+    for &id in RuleId::ALL.iter().filter(|r| r.as_str().starts_with('P')) {
+        let mine: Vec<&Check> = each.iter().filter(|c| c.rule == id).collect();
+        let has = |s: Status| mine.iter().any(|c| c.status == s);
+        let status = if mine.is_empty() {
+            Status::NotApplicable
+        } else if has(Status::Fail) {
+            Status::Fail
+        } else if has(Status::CannotCheck) {
+            Status::CannotCheck
+        } else {
+            Status::Pass
+        };
+        let reason = if mine.is_empty() {
+            Some(wording::not_quoted())
+        } else {
+            let rs: Vec<&crate::Message> = mine.iter().filter_map(|c| c.reason.as_ref()).collect();
+            let mut zh: Vec<&str> = rs.iter().take(NAMED).map(|m| m.zh.as_str()).collect();
+            let mut en: Vec<&str> = rs.iter().take(NAMED).map(|m| m.en.as_str()).collect();
+            let more = rs.len().saturating_sub(NAMED);
+            let (mz, me) = (format!("…另 {more} 处"), format!("… {more} more"));
+            if more > 0 {
+                zh.push(&mz);
+                en.push(&me);
+            }
+            (!zh.is_empty()).then(|| crate::Message {
+                zh: zh.join("；"),
+                en: en.join("; "),
+            })
+        };
+        checks.push(Check {
+            rule: id,
+            instance: TEXT.into(),
+            severity: catalogue::rule(id).severity,
+            status,
+            reason,
+        });
+    }
+}
+
+/// The byte range each table occupies: from its first cell to its last.
+fn table_ranges(tables: &Tables) -> Vec<(usize, usize)> {
+    TableId::ALL
+        .iter()
+        .filter_map(|t| {
+            let spans = tables.get(*t).iter().filter_map(|c| c.span);
+            let (mut a, mut b) = (usize::MAX, 0usize);
+            for s in spans {
+                a = a.min(s.start);
+                b = b.max(s.end);
+            }
+            (a < b).then_some((a, b))
+        })
+        .collect()
+}
+
+/// One reading of a figure, computed from the table.
+struct Reading {
+    zh: String,
+    en: String,
+    cells: Vec<(FormCell, Num)>,
+    value: Num,
+}
+
+pub(crate) struct Ctx<'a> {
+    inp: &'a Input<'a>,
+    k: &'a KeyText,
+    index: HashMap<(TableId, &'a str, &'a str), &'a Cell>,
+}
+
+fn word(w: &str) -> Vec<char> {
+    w.chars().collect()
+}
+
+impl<'a> Ctx<'a> {
+    fn new(inp: &'a Input<'a>, k: &'a KeyText) -> Ctx<'a> {
+        let mut index = HashMap::new();
+        for t in TableId::ALL {
+            for c in inp.tables.get(t) {
+                index.insert((t, c.row.as_ref(), c.column.as_ref()), c);
+            }
+        }
+        Ctx { inp, k, index }
+    }
+
+    /// A cell's value as prose is compared with it: a blank counts as 0, a blank total as
+    /// the sum of its row; a missing or unreadable cell has none.
+    fn value(&self, c: FormCell) -> Option<Num> {
+        if c.table == TableId::Applications {
+            let rows = self.inp.t3_rows.as_ref()?;
+            if !rows.contains(&c.row) {
+                return None;
+            }
+        }
+        let cell = self.index.get(&(c.table, c.row, c.column))?;
+        match (cell.read, cell.value) {
+            (ReadHow::Blank, _) => {
+                let (total, parts) = forms::row_sum(c.table)?;
+                if total.key == c.column {
+                    Num::sum(
+                        parts
+                            .iter()
+                            .map(|p| self.value(FormCell::new(c.table, c.row, p.key)))
+                            .collect::<Option<Vec<Num>>>()?,
+                    )
+                } else {
+                    Some(Num::ZERO)
+                }
+            }
+            (ReadHow::Missing | ReadHow::Unreadable, _) => None,
+            (_, v) => v,
+        }
+    }
+
+    /// The sum of the parts of a total cell (None when it is not a total or a part is unread).
+    fn parts_sum(&self, c: FormCell) -> Option<Num> {
+        let (total, parts) = forms::row_sum(c.table)?;
+        if total.key != c.column {
+            return None;
+        }
+        Num::sum(
+            parts
+                .iter()
+                .map(|p| self.value(FormCell::new(c.table, c.row, p.key)))
+                .collect::<Option<Vec<Num>>>()?,
+        )
+    }
+
+    /// Whether a cell exists in the layout that was read.
+    fn in_layout(&self, c: &FormCell) -> bool {
+        c.table != TableId::Applications
+            || self
+                .inp
+                .t3_rows
+                .as_ref()
+                .is_some_and(|rows| rows.contains(&c.row))
+    }
+
+    /// Every reading of an alternative (its sum; with `sub_rows`, each cell alone);
+    /// `None` when a cell it needs cannot be read.
+    fn readings(&self, alt: &Alt) -> Option<Vec<Reading>> {
+        let cells: Vec<FormCell> = alt
+            .cells
+            .iter()
+            .filter(|c| self.in_layout(c))
+            .copied()
+            .collect();
+        if cells.is_empty() {
+            return None;
+        }
+        let vals: Vec<(FormCell, Num)> = cells
+            .iter()
+            .map(|c| self.value(*c).map(|v| (*c, v)))
+            .collect::<Option<_>>()?;
+        let sum = Num::sum(vals.iter().map(|v| v.1))?;
+        let mut out = vec![Reading {
+            zh: alt.zh.into(),
+            en: alt.en.into(),
+            cells: vals.clone(),
+            value: sum,
+        }];
+        // A total cell that is not the sum of its row (an R3/R10–R12 error, reported
+        // there): the prose may quote the right sum.
+        let by_parts: Option<Num> = Num::sum(
+            vals.iter()
+                .map(|(c, v)| self.parts_sum(*c).unwrap_or(*v))
+                .collect::<Vec<Num>>(),
+        );
+        if let Some(p) = by_parts.filter(|p| *p != sum) {
+            out.push(Reading {
+                zh: format!("{}（按各列之和）", alt.zh),
+                en: format!("{} (as the sum of its columns)", alt.en),
+                cells: vals.clone(),
+                value: p,
+            });
+        }
+        if alt.sub_rows && vals.len() > 1 {
+            for (c, v) in vals {
+                let n = c.name();
+                out.push(Reading {
+                    zh: n.zh,
+                    en: n.en,
+                    cells: vec![(c, v)],
+                    value: v,
+                });
+            }
+        }
+        Some(out)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Option<Span> {
+        self.k.span(a, b)
+    }
+
+    /// The sentence around key index `i`: `[start, end)` in key indices.
+    fn sentence(&self, i: usize) -> (usize, usize) {
+        let ch = &self.k.chars;
+        let lo = i.saturating_sub(SENTENCE);
+        let mut s = i;
+        while s > lo && !is_sentence_end(ch[s - 1]) {
+            s -= 1;
+        }
+        let hi = (i + SENTENCE).min(ch.len());
+        let mut e = i;
+        while e < hi && !is_sentence_end(ch[e]) {
+            e += 1;
+        }
+        if e < hi && ch[e] != text::BREAK {
+            e += 1;
+        }
+        (s, e)
+    }
+
+    /// Start of the clause holding key index `i` (not before `floor`).
+    fn clause_start(&self, i: usize, floor: usize) -> usize {
+        let ch = &self.k.chars;
+        let lo = i.saturating_sub(LEAD).max(floor);
+        let mut s = i;
+        while s > lo && !is_clause_end(ch[s - 1]) {
+            s -= 1;
+        }
+        s
+    }
+
+    /// Start of the clause holding key index `i`, not stopping at list commas ("、").
+    fn strong_clause_start(&self, i: usize, floor: usize) -> usize {
+        let ch = &self.k.chars;
+        let lo = i.saturating_sub(LEAD).max(floor);
+        let mut s = i;
+        while s > lo && (ch[s - 1] == '、' || !is_clause_end(ch[s - 1])) {
+            s -= 1;
+        }
+        s
+    }
+
+    fn has_word(&self, a: usize, b: usize, words: &[&str]) -> bool {
+        let s = self.k.slice(a, b);
+        words.iter().any(|w| s.contains(w))
+    }
+
+    /// The pattern a figure's phrase matches: walking back over filler words, the first
+    /// place where some key ends; the longest key there wins.
+    fn phrase(&self, f: &Figure, ls: usize, sentence: &str) -> Option<(&'static Pattern, usize)> {
+        let mut e = f.a;
+        let mut application = false;
+        loop {
+            let mut best: Option<(&Pattern, usize)> = None;
+            for p in PATTERNS {
+                if p.needs_application && !application {
+                    continue;
+                }
+                if !p.context.is_empty() && !p.context.iter().any(|w| sentence.contains(w)) {
+                    continue;
+                }
+                for key in p.keys {
+                    if let Some(start) = self.ends_at(e, ls, key) {
+                        let opens = start == ls
+                            || p.only_after.is_empty()
+                            || p.only_after
+                                .iter()
+                                .any(|a| self.ends_at(start, ls, a).is_some());
+                        if !opens {
+                            continue;
+                        }
+                        if best.is_none_or(|(_, s)| start < s) {
+                            best = Some((p, start));
+                        }
+                    }
+                }
+            }
+            if best.is_some() {
+                return best;
+            }
+            let (filler, start) = FILLERS
+                .iter()
+                .find_map(|fl| self.ends_at(e, ls, fl).map(|s| (fl, s)))?;
+            application |= filler.contains("申请");
+            e = start;
+        }
+    }
+
+    /// Where `w` starts if it ends at key index `e` and starts at or after `floor`.
+    fn ends_at(&self, e: usize, floor: usize, w: &str) -> Option<usize> {
+        let mut i = e;
+        for c in w.chars().rev() {
+            if i <= floor || self.k.chars.get(i - 1) != Some(&c) {
+                return None;
+            }
+            i -= 1;
+        }
+        Some(i)
+    }
+
+    /// Number-first phrasing: "有 1 件涉及政府信息公开工作的行政复议".
+    fn phrase_after(&self, f: &Figure) -> Option<&'static Pattern> {
+        let ch = &self.k.chars;
+        let mut e = f.b;
+        let hi = (f.b + 20).min(ch.len());
+        while e < hi && !is_clause_end(ch[e]) && !ch[e].is_ascii_digit() {
+            e += 1;
+        }
+        let tail = self.k.slice(f.b, e);
+        PATTERNS
+            .iter()
+            .find(|p| p.after.iter().any(|w| tail.ends_with(w)))
+    }
+
+    fn figure(
+        &self,
+        f: &Figure,
+        prev_end: usize,
+        checks: &mut Vec<Check>,
+        findings: &mut Vec<Finding>,
+    ) {
+        let ls = self.clause_start(f.a, prev_end);
+        // Words before a list comma belong to the same figure ("公民、法人和其他组织…6 件").
+        let ws = self.strong_clause_start(f.a, prev_end);
+        if self.has_word(ws, f.a, NOT_COMPARABLE) {
+            return;
+        }
+        let (ss, se) = self.sentence(f.a);
+        // A wider area or several bodies: not necessarily this report's table.
+        // (The title as found, or the head of the text: a PDF copy breaks the title into
+        // "淮安市人民政府" and "2024 年…年度报告".)
+        let is_gov = |t: &str| t.contains("人民政府") || t.contains("政府办");
+        let government = self.inp.title.is_some_and(is_gov)
+            || is_gov(&self.k.slice(0, TITLE_HEAD.min(self.k.len())));
+        if self.has_word(ss, f.a, relations::SEVERAL_BODIES)
+            || (!government && self.has_word(ss, f.a, relations::WIDER_AREA))
+        {
+            return;
+        }
+        // What the figure is about: its sentence so far and the one before it.
+        let prev = if ss > 0 && self.k.chars.get(ss - 1) != Some(&text::BREAK) {
+            self.sentence(ss - 1).0
+        } else {
+            ss
+        };
+        let context = self.k.slice(prev.min(ss), f.a);
+        let sentence = context;
+        let (primary, key_start, uncertain_words) = match self.phrase(f, ls, &sentence) {
+            Some((p, s)) => (p, s, self.k.slice(ws, s)),
+            None => match self.phrase_after(f) {
+                // Nothing before the figure may name another count.
+                Some(p) if !self.has_word(ws, f.a, &["其中", "中", "另有", "另"]) => {
+                    (p, f.a, String::new())
+                }
+                _ => return,
+            },
+        };
+        // Other phrases earlier in the clause: the figure may belong to them.
+        let mut pats: Vec<&Pattern> = vec![primary];
+        for p in PATTERNS {
+            if pats.iter().any(|q| std::ptr::eq(*q, p)) {
+                continue;
+            }
+            if p.keys.iter().any(|kw| uncertain_words.contains(kw)) {
+                pats.push(p);
+            }
+        }
+        let uncertain = pats.len() > 1 || UNCERTAIN.iter().any(|w| uncertain_words.contains(w));
+        let mut readings = Vec::new();
+        let mut unknown = false;
+        for p in &pats {
+            for alt in p.alts {
+                match self.readings(alt) {
+                    Some(r) => readings.extend(r),
+                    None => unknown = true,
+                }
+            }
+        }
+        let instance = TEXT.to_string();
+        let span = self.span(ss, se);
+        let phrase = self.excerpt(key_start.min(f.a), f.b);
+        let rule = primary.rule;
+        let def = catalogue::rule(rule);
+        let matched = readings.iter().find(|r| r.value == f.value);
+        let status = if let Some(m) = matched {
+            checks.push(Check {
+                rule,
+                instance: instance.clone().into(),
+                severity: def.severity,
+                status: Status::Pass,
+                reason: Some(wording::matched(&phrase, &m.zh, &m.en)),
+            });
+            Status::Pass
+        } else if readings.is_empty() || unknown || uncertain {
+            checks.push(Check {
+                rule,
+                instance: instance.clone().into(),
+                severity: def.severity,
+                status: Status::CannotCheck,
+                reason: Some(if readings.is_empty() || unknown {
+                    wording::cells_unread(&phrase)
+                } else {
+                    wording::ambiguous(&phrase)
+                }),
+            });
+            Status::CannotCheck
+        } else {
+            checks.push(Check {
+                rule,
+                instance: instance.clone().into(),
+                severity: def.severity,
+                status: Status::Fail,
+                reason: None,
+            });
+            let first = &readings[0];
+            let others: Vec<&Reading> = readings.iter().skip(1).collect();
+            let mut fd = finding(
+                def,
+                instance.clone(),
+                wording::mismatch(&phrase, f.value, first, &others),
+            );
+            fill(&mut fd, f.value, first, span);
+            findings.push(fd);
+            Status::Fail
+        };
+        // P13: the percentage after it, against （七）总计 (or what came in).
+        if let (Some((pct, decimals, _)), true) = (f.percent, primary.percent) {
+            let def13 = catalogue::rule(RuleId::P13);
+            let reading = matched.or(readings.first());
+            let dens: Vec<Reading> = relations::PERCENT_OF
+                .iter()
+                .filter_map(|a| self.readings(a))
+                .flatten()
+                .collect();
+            let mut c = Check {
+                rule: RuleId::P13,
+                instance: instance.clone().into(),
+                severity: def13.severity,
+                status: Status::CannotCheck,
+                reason: None,
+            };
+            match reading {
+                Some(r) if status == Status::Pass && !dens.is_empty() => {
+                    let ok = dens
+                        .iter()
+                        .find(|d| percent_agrees(r.value, d.value, pct, decimals));
+                    if let Some(d) = ok {
+                        c.status = Status::Pass;
+                        c.reason = Some(wording::matched(
+                            &format!("{phrase}（{pct}%）"),
+                            &d.zh,
+                            &d.en,
+                        ));
+                    } else {
+                        c.status = Status::Fail;
+                        let d = &dens[0];
+                        let mut fd = finding(def13, instance, wording::percent(&phrase, pct, r, d));
+                        let mut cells = r.cells.clone();
+                        cells.extend(d.cells.iter().copied());
+                        fd.cells = cells.iter().map(|(c, _)| c.to_ref()).collect();
+                        fd.operands = operands(&cells);
+                        fd.actual = Some(pct);
+                        fd.span = span;
+                        findings.push(fd);
+                    }
+                }
+                _ => {
+                    c.reason = Some(wording::percent_unchecked(&phrase));
+                }
+            }
+            checks.push(c);
+        }
+    }
+
+    /// The source text of key characters `[a, b)`, whitespace runs as one space.
+    fn excerpt(&self, a: usize, b: usize) -> String {
+        let Some((s, e)) = self.k.byte_range(a, b) else {
+            return String::new();
+        };
+        let t = self.inp.src.get(s..e).unwrap_or("");
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Claims about Table 4's outcomes: "均获维持", "未被…纠错", "零败诉".
+    /// "本机关未收到政府信息公开申请" (domain-spec §D): Table 3's 一、本年新收 is 0 (P1).
+    fn none_received(&self, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
+        let ch = &self.k.chars;
+        let mut i = 0;
+        while i + 1 < ch.len() {
+            let verb = ["收到", "受理", "接到", "接收"]
+                .iter()
+                .find(|v| self.ends_at(i + 2, i, v).is_some());
+            if verb.is_none() || self.k.in_table[i] {
+                i += 1;
+                continue;
+            }
+            let (a, b) = (i, i + 2);
+            i = b;
+            let cs = self.clause_start(a, 0);
+            let mut ce = b;
+            while ce < ch.len() && ce < b + LEAD && !is_clause_end(ch[ce]) {
+                ce += 1;
+            }
+            let before = self.k.slice(cs, a);
+            let after = self.k.slice(b, ce);
+            let negated = ["未", "没有"].iter().any(|n| before.ends_with(n))
+                || before.ends_with("均未")
+                || before.ends_with("未曾");
+            let about_applications = [
+                "政府信息公开申请",
+                "信息公开申请",
+                "依申请公开申请",
+                "公开申请",
+            ]
+            .iter()
+            .any(|w| {
+                after.starts_with(w)
+                    || after.starts_with(&format!("过{w}"))
+                    || after.starts_with(&format!("任何{w}"))
+            });
+            let other = ["复议", "诉讼", "逾期", "投诉", "举报"]
+                .iter()
+                .any(|w| after.contains(w) || before.contains(w));
+            if !negated || !about_applications || other || after.chars().any(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let new = FormCell::new(TableId::Applications, "NEW", "TOT");
+            let phrase = self.excerpt(cs, ce);
+            let def = catalogue::rule(RuleId::P1);
+            let Some(v) = self.value(new) else {
+                checks.push(Check {
+                    rule: RuleId::P1,
+                    instance: TEXT.into(),
+                    severity: def.severity,
+                    status: Status::CannotCheck,
+                    reason: Some(wording::cells_unread(&phrase)),
+                });
+                continue;
+            };
+            let reading = Reading {
+                zh: "一、本年新收".into(),
+                en: "NEW".into(),
+                cells: vec![(new, v)],
+                value: v,
+            };
+            if v.is_zero() {
+                checks.push(Check {
+                    rule: RuleId::P1,
+                    instance: TEXT.into(),
+                    severity: def.severity,
+                    status: Status::Pass,
+                    reason: Some(wording::matched(&phrase, "一、本年新收 = 0", "NEW = 0")),
+                });
+            } else {
+                checks.push(Check {
+                    rule: RuleId::P1,
+                    instance: TEXT.into(),
+                    severity: def.severity,
+                    status: Status::Fail,
+                    reason: None,
+                });
+                let mut fd = finding(
+                    def,
+                    TEXT,
+                    wording::mismatch(&phrase, Num::ZERO, &reading, &[]),
+                );
+                let (ss, se) = self.sentence(a);
+                fill(&mut fd, Num::ZERO, &reading, self.span(ss, se));
+                findings.push(fd);
+            }
+        }
+    }
+
+    fn claims(&self, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
+        let ch = &self.k.chars;
+        let words: Vec<(Vec<char>, &relations::Claim)> = CLAIMS
+            .iter()
+            .flat_map(|c| c.words.iter().map(move |w| (word(w), c)))
+            .collect();
+        let firsts: Vec<char> = words.iter().filter_map(|w| w.0.first().copied()).collect();
+        let mut i = 0;
+        while i < ch.len() {
+            if !firsts.contains(&ch[i]) || self.k.in_table[i] {
+                i += 1;
+                continue;
+            }
+            let Some((w, claim)) = words
+                .iter()
+                .filter(|(w, _)| self.k.starts_with_at(i, w))
+                .max_by_key(|(w, _)| w.len())
+            else {
+                i += 1;
+                continue;
+            };
+            let end = i + w.len();
+            i = end;
+            self.claim(claim, end - w.len(), end, checks, findings);
+        }
+    }
+
+    fn claim(
+        &self,
+        claim: &relations::Claim,
+        a: usize,
+        b: usize,
+        checks: &mut Vec<Check>,
+        findings: &mut Vec<Finding>,
+    ) {
+        let cs = self.clause_start(a, 0);
+        let after = self.k.slice(b, (b + 1).min(self.k.len()));
+        if self.has_word(cs, b, NOT_A_CLAIM) || after == "率" {
+            return;
+        }
+        // "未经复议直接起诉", "尚未审结" hold a 未 that negates nothing here.
+        let before = self.k.slice(cs, a).replace("未经", "").replace("尚未", "");
+        if claim.needs_negation && !NEGATIONS.iter().any(|n| before.contains(n)) {
+            return;
+        }
+        let (ss, se) = self.sentence(a);
+        let before = self.k.slice(ss, a);
+        let review = before.contains("复议") && !claim.suits_only;
+        let suits = before.contains("诉讼")
+            || before.contains("起诉")
+            || before.contains("应诉")
+            || claim.suits_only;
+        let mut blocks: Vec<&'static str> = Vec::new();
+        if review || !suits {
+            blocks.push("REV");
+        }
+        if suits || !review {
+            blocks.extend(["LIT_DIRECT", "LIT_AFTER"]);
+        }
+        let cols: &[&'static str] = if claim.all_upheld {
+            &["CORRECTED", "OTHER", "PENDING"]
+        } else {
+            &["CORRECTED"]
+        };
+        let cells: Vec<FormCell> = blocks
+            .iter()
+            .flat_map(|b| {
+                cols.iter()
+                    .map(move |c| FormCell::new(TableId::Review, b, c))
+            })
+            .collect();
+        let instance = TEXT.to_string();
+        let def = catalogue::rule(RuleId::P14);
+        let phrase = self.excerpt(a, b);
+        let vals: Option<Vec<(FormCell, Num)>> = cells
+            .iter()
+            .map(|c| self.value(*c).map(|v| (*c, v)))
+            .collect();
+        let found = self
+            .inp
+            .found
+            .get(&TableId::Review)
+            .copied()
+            .unwrap_or(false);
+        let Some(vals) = vals.filter(|_| found) else {
+            checks.push(Check {
+                rule: RuleId::P14,
+                instance: instance.into(),
+                severity: def.severity,
+                status: Status::CannotCheck,
+                reason: Some(wording::cells_unread(&phrase)),
+            });
+            return;
+        };
+        let bad: Vec<(FormCell, Num)> =
+            vals.iter().filter(|(_, v)| !v.is_zero()).copied().collect();
+        let status = if bad.is_empty() {
+            Status::Pass
+        } else {
+            Status::Fail
+        };
+        checks.push(Check {
+            rule: RuleId::P14,
+            instance: instance.clone().into(),
+            severity: def.severity,
+            status,
+            reason: (status == Status::Pass).then(|| wording::claim_holds(&phrase)),
+        });
+        if !bad.is_empty() {
+            let mut fd = finding(def, instance, wording::claim(&phrase, &bad));
+            fd.cells = bad.iter().map(|(c, _)| c.to_ref()).collect();
+            fd.suspects = Vec::new();
+            fd.operands = operands(&vals);
+            fd.expected = Some(Num::ZERO);
+            fd.actual = Num::sum(bad.iter().map(|b| b.1));
+            fd.span = self.span(ss, se);
+            findings.push(fd);
+        }
+    }
+}
+
+fn operands(cells: &[(FormCell, Num)]) -> Vec<Operand> {
+    cells
+        .iter()
+        .map(|(c, v)| Operand {
+            cell: c.to_ref(),
+            value: Some(*v),
+            assumed: None,
+        })
+        .collect()
+}
+
+fn fill(fd: &mut Finding, prose: Num, r: &Reading, span: Option<Span>) {
+    fd.cells = r.cells.iter().map(|(c, _)| c.to_ref()).collect();
+    fd.operands = operands(&r.cells);
+    fd.expected = Some(r.value);
+    fd.actual = Some(prose);
+    fd.difference = prose.checked_sub(r.value);
+    fd.formula = crate::Message {
+        zh: format!("正文数字 = {}", r.zh),
+        en: format!("figure in the text = {}", r.en),
+    };
+    fd.span = span;
+}
+
+/// Whether `pct` (printed with `decimals` decimals) is `num / den` as a percentage,
+/// rounded or truncated to the printed precision.
+fn percent_agrees(num: Num, den: Num, pct: Num, decimals: u32) -> bool {
+    if den.is_zero() {
+        return false;
+    }
+    let exact = num.as_f64() / den.as_f64() * 100.0;
+    let step = 10f64.powi(-(decimals.min(6) as i32));
+    let p = pct.as_f64();
+    (exact - p).abs() <= step / 2.0 + 1e-9 || (exact >= p - 1e-9 && exact < p + step)
+}

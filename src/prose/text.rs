@@ -1,0 +1,184 @@
+//! The paste as one comparison key for prose: width folded, simplified, whitespace
+//! dropped (PDF copies break lines inside words and numbers' units), with each key
+//! character's byte range in the original paste, so every match maps back to a span.
+//!
+//! Built once, in one pass; everything after scans it with bounded windows, so the
+//! prose stage stays linear in the input.
+
+use crate::normalize::{fold_width, to_simplified};
+
+/// A break between paragraphs (a blank line) or at a table's edge.
+pub const BREAK: char = '\n';
+
+pub struct KeyText {
+    pub chars: Vec<char>,
+    /// Byte offset in the paste where each key character starts.
+    pub start: Vec<usize>,
+    /// Byte offset in the paste where each key character ends.
+    pub end: Vec<usize>,
+    /// The character lies inside a statistical table (between its first and last cell).
+    pub in_table: Vec<bool>,
+    /// One-based line and column (in chars) where each key character starts: computed in
+    /// the same pass, so a position costs nothing even on a 1 MB one-line paste.
+    pub line_col: Vec<(u32, u32)>,
+}
+
+impl KeyText {
+    /// `tables`: the byte ranges the statistical tables occupy, any order.
+    pub fn new(src: &str, tables: &[(usize, usize)]) -> KeyText {
+        let mut ranges: Vec<(usize, usize)> = tables.to_vec();
+        ranges.sort_unstable();
+        let mut k = KeyText {
+            chars: Vec::with_capacity(src.len() / 2),
+            start: Vec::with_capacity(src.len() / 2),
+            end: Vec::with_capacity(src.len() / 2),
+            in_table: Vec::with_capacity(src.len() / 2),
+            line_col: Vec::with_capacity(src.len() / 2),
+        };
+        let (mut line, mut col) = (1u32, 1u32);
+        let mut ws_pos = (1u32, 1u32);
+        let mut ws_newlines = 0usize;
+        let mut ws_start: Option<usize> = None;
+        let mut ri = 0usize;
+        let mut was_in_table = false;
+        for (i, c) in src.char_indices() {
+            while ri < ranges.len() && ranges[ri].1 <= i {
+                ri += 1;
+            }
+            let inside = ranges.get(ri).is_some_and(|&(s, e)| s <= i && i < e);
+            let here = (line, col);
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+            let c = to_simplified(fold_width(c));
+            if c.is_whitespace() {
+                if ws_start.is_none() {
+                    ws_start = Some(i);
+                    ws_pos = here;
+                }
+                if c == '\n' {
+                    ws_newlines += 1;
+                }
+                continue;
+            }
+            if let Some(ws) = ws_start.take() {
+                let prev_digit = k.chars.last().is_some_and(char::is_ascii_digit);
+                if ws_newlines >= 2 {
+                    k.push(BREAK, ws, ws + 1, inside, ws_pos);
+                } else if prev_digit && c.is_ascii_digit() {
+                    k.push(' ', ws, ws + 1, inside, ws_pos);
+                }
+                ws_newlines = 0;
+            }
+            if inside != was_in_table {
+                k.push(BREAK, i, i, inside, here);
+                was_in_table = inside;
+            }
+            k.push(c, i, i + c.len_utf8().max(1), inside, here);
+        }
+        // Fix the end offsets of folded characters: the source character's length.
+        for j in 0..k.chars.len() {
+            let s = k.start[j];
+            if let Some(ch) = src.get(s..).and_then(|r| r.chars().next()) {
+                if k.chars[j] != BREAK && k.chars[j] != ' ' {
+                    k.end[j] = s + ch.len_utf8();
+                }
+            }
+        }
+        k
+    }
+
+    fn push(&mut self, c: char, s: usize, e: usize, inside: bool, at: (u32, u32)) {
+        self.chars.push(c);
+        self.start.push(s);
+        self.end.push(e);
+        self.in_table.push(inside);
+        self.line_col.push(at);
+    }
+
+    /// One-based line and column of key character `i`.
+    pub fn line_col(&self, i: usize) -> (usize, usize) {
+        self.line_col
+            .get(i)
+            .map_or((1, 1), |&(l, c)| (l as usize, c as usize))
+    }
+
+    /// The span in the paste of key characters `[a, b)`.
+    pub fn span(&self, a: usize, b: usize) -> Option<crate::Span> {
+        let (start, end) = self.byte_range(a, b)?;
+        let (line, col) = self.line_col(a);
+        Some(crate::Span {
+            start,
+            end,
+            line,
+            col,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// The key characters `[a, b)` as a string.
+    pub fn slice(&self, a: usize, b: usize) -> String {
+        self.chars
+            .get(a.min(b)..b.min(self.chars.len()))
+            .map_or_else(String::new, |s| s.iter().collect())
+    }
+
+    /// Whether the key has `word` starting at `i`.
+    pub fn starts_with_at(&self, i: usize, word: &[char]) -> bool {
+        self.chars.get(i..i + word.len()) == Some(word)
+    }
+
+    /// Byte range in the paste of the key characters `[a, b)`.
+    pub fn byte_range(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        if a >= b {
+            return None;
+        }
+        Some((*self.start.get(a)?, *self.end.get(b - 1)?))
+    }
+}
+
+/// Ends a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | BREAK)
+}
+
+/// Ends a clause (and a sentence).
+pub fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c)
+        || matches!(
+            c,
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '、' | '《' | '》'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_maps_back() {
+        let src = "申请 １２\n件，\n\n共 1 0 件";
+        let k = KeyText::new(src, &[]);
+        let s: String = k.chars.iter().collect();
+        assert_eq!(s, "申请12件,\n共1 0件");
+        let i = s.chars().position(|c| c == '1').unwrap_or(0);
+        assert_eq!(&src[k.start[i]..k.end[i]], "１");
+    }
+
+    #[test]
+    fn marks_tables() {
+        let src = "甲。表1 2 3乙";
+        let a = src.find('表').unwrap_or(0);
+        let b = src.find('乙').unwrap_or(0);
+        let k = KeyText::new(src, &[(a, b)]);
+        let s: String = k.chars.iter().collect();
+        assert_eq!(s, "甲。\n表1 2 3\n乙");
+        assert!(k.in_table[3] && !k.in_table[k.len() - 1]);
+    }
+}
