@@ -71,7 +71,7 @@ const NOT_A_COUNT_BEFORE: &[&str] = &[
 fn preceded_by(k: &KeyText, a: usize, words: &[&str]) -> bool {
     words.iter().any(|w| {
         let n = w.chars().count();
-        a >= n && k.slice(a - n, a) == *w
+        a >= n && k.has_at(a - n, w)
     })
 }
 
@@ -162,7 +162,7 @@ fn percent_after(k: &KeyText, mut j: usize) -> Option<(Num, u32, usize)> {
     }
     for w in ["占比为", "占比", "占"] {
         let n = w.chars().count();
-        if k.slice(j, j + n) == w {
+        if k.has_at(j, w) {
             j += n;
             break;
         }

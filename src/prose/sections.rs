@@ -130,8 +130,8 @@ struct Heading {
     body: usize,
 }
 
-fn heading_matches(k: &super::text::KeyText, at: usize, def: &SectionDef) -> Option<usize> {
-    let win = k.slice(at, (at + WINDOW).min(k.len()));
+/// `win`: the key text from `at`, `WINDOW` characters long.
+fn heading_matches(win: &str, at: usize, def: &SectionDef) -> Option<usize> {
     for s in def.starts {
         if win.starts_with(s) {
             return Some(at + s.chars().count());
@@ -187,15 +187,16 @@ fn headings(k: &super::text::KeyText) -> ([Vec<Heading>; 6], [Vec<Heading>; 6]) 
             continue;
         }
         let at = j + 1;
+        // One window per candidate heading, shared by every section's words.
+        let win = k.slice(at, (at + WINDOW).min(k.len()));
         let found = SECTIONS
             .iter()
             .enumerate()
-            .find_map(|(n, def)| heading_matches(k, at, def).map(|body| (n, body)));
+            .find_map(|(n, def)| heading_matches(&win, at, def).map(|body| (n, body)));
         if let Some((n, body)) = found {
             out[n].push(Heading { at: i, body });
             continue;
         }
-        let win = k.slice(at, (at + WINDOW).min(k.len()));
         for (n, def) in SECTIONS.iter().enumerate() {
             if let Some(w) = def.stand_in.iter().find(|w| win.starts_with(*w)) {
                 stand[n].push(Heading {

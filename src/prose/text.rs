@@ -129,6 +129,13 @@ impl KeyText {
             .map_or_else(String::new, |s| s.iter().collect())
     }
 
+    /// Whether the key has `word` at `[i, i + len)`, compared without allocating.
+    pub fn has_at(&self, i: usize, word: &str) -> bool {
+        (i..)
+            .zip(word.chars())
+            .all(|(at, c)| self.chars.get(at) == Some(&c))
+    }
+
     /// Whether the key has `word` starting at `i`.
     pub fn starts_with_at(&self, i: usize, word: &[char]) -> bool {
         self.chars.get(i..i + word.len()) == Some(word)
