@@ -22,16 +22,6 @@ use crate::{
     TableId,
 };
 
-/// The cross-year rule ids, in catalogue order.
-pub const RULES: [RuleId; 5] = [
-    RuleId::R8,
-    RuleId::R17,
-    RuleId::R20,
-    RuleId::R21,
-    RuleId::R25,
-];
-
-const T4_BLOCKS: [&str; 3] = ["REV", "LIT_DIRECT", "LIT_AFTER"];
 const T2_DOCS: [&str; 2] = ["REG", "NDOC"];
 const T2_ITEMS: [&str; 5] = ["LICENSE", "OTHERSVC", "PUNISH", "COERCE", "FEE"];
 
@@ -220,7 +210,11 @@ pub fn check_pair(
     let instances: Vec<(RuleId, String)> = forms::T3_COLUMNS
         .iter()
         .map(|c| (RuleId::R8, c.key.to_string()))
-        .chain(T4_BLOCKS.iter().map(|b| (RuleId::R17, b.to_string())))
+        .chain(
+            forms::T4_ROWS
+                .iter()
+                .map(|b| (RuleId::R17, b.key.to_string())),
+        )
         .chain(T2_DOCS.iter().map(|x| (RuleId::R20, x.to_string())))
         .chain(T2_DOCS.iter().map(|x| (RuleId::R21, x.to_string())))
         .chain(T2_ITEMS.iter().map(|x| (RuleId::R25, x.to_string())))
@@ -301,7 +295,7 @@ fn r17(cx: &mut Ctx, includes_carry_over: bool) {
         "本年 总计 ≥ 上年 尚未审结（报告注明含上年度结转时）",
         "TOTAL(Y) ≥ PENDING(Y−1) (when the report says counts include carried-over cases)",
     );
-    for block in T4_BLOCKS {
+    for block in forms::T4_ROWS.iter().map(|r| r.key) {
         if !includes_carry_over {
             cx.status(
                 RuleId::R17,

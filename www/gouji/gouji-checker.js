@@ -48,8 +48,13 @@ const has = (v) => v !== null && v !== undefined;
 const fmt = (v) => (has(v) ? String(v) : '—');
 const STATUS_MARK = { pass: '✓', fail: '✗', cannot_check: '?', not_applicable: '–' };
 const TABLES = ['active', 'applications', 'review'];
-/** The rules that compare this year's report with last year's (src/rules/cross_year.rs). */
-const CROSS_YEAR = ['R8', 'R17', 'R20', 'R21', 'R25'];
+/** The rules that compare this year's report with last year's: the engine's catalogue marks
+ *  them by their stable code ("XY-…"); read once the engine has loaded. */
+let crossYear = null;
+const isCrossYear = (rule) => {
+  crossYear ??= new Set(rules().filter((r) => r.code.startsWith('XY-')).map((r) => r.id));
+  return crossYear.has(rule);
+};
 
 // ---------------------------------------------------------------- the engine's form labels
 
@@ -599,7 +604,7 @@ export class GoujiChecker extends HTMLElement {
    */
   #previousLine(r) {
     const t = this.#t;
-    const xy = r.checks.filter((c) => CROSS_YEAR.includes(c.rule));
+    const xy = r.checks.filter((c) => isCrossYear(c.rule));
     if (xy.some((c) => c.status === 'pass' || c.status === 'fail')) return t.comparedWithPrevious;
     const why = xy.find((c) => c.reason)?.reason;
     return why ? `${t.notComparedWithPrevious}${t.colon}${msg(why, this.#lang)}` : t.notComparedWithPrevious;
