@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve, relative } from 'node:path';
 
-const IMPORT_RE = /^import\s+(?:([\s\S]*?)\s+from\s+)?'([^']+)';?[ \t]*$/gm;
+// The clause before `from` holds no quote or semicolon, so a bare `import 'x';` never swallows the next line.
+const IMPORT_RE = /^import\s+(?:([^'";]*?)\s+from\s+)?'([^']+)';?[ \t]*$/gm;
 const REEXPORT_ALL_RE = /^export \* from '([^']+)';?[ \t]*$/gm;
 
 /**

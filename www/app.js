@@ -1,6 +1,7 @@
-// The hosted page (and the offline file): a header, a language switch and <gouji-checker>.
-// Kept out of index.html so the strict CSP (no inline script) holds.
+// The hosted page (and the offline file): a header, a language switch, <gouji-checker> and the
+// modes features add (modes.js). Kept out of index.html so the strict CSP (no inline script) holds.
 import './gouji/gouji-checker-define.js';
+import { startModes } from './modes.js';
 
 const el = document.querySelector('gouji-checker');
 const params = new URLSearchParams(location.search);
@@ -17,6 +18,8 @@ function setLang(lang) {
   sw.textContent = en ? '中文' : 'English';
   sw.setAttribute('lang', en ? 'zh-CN' : 'en');
   sw.setAttribute('aria-label', en ? '切换到中文' : 'Switch to English');
+  document.getElementById('modes').setAttribute('aria-label', en ? 'Modes' : '功能');
+  document.dispatchEvent(new CustomEvent('gouji-lang', { detail: en ? 'en' : 'zh' }));
 }
 
 document.getElementById('lang').addEventListener('click', () => {
@@ -27,6 +30,10 @@ document.getElementById('lang').addEventListener('click', () => {
   history.replaceState(null, '', u);
 });
 setLang(params.get('lang') === 'en' ? 'en' : 'zh');
+startModes(document.getElementById('modes'), document.getElementById('mode-check'), params.get('mode'), {
+  lang: () => (document.documentElement.lang === 'en' ? 'en' : 'zh'),
+  checker: el,
+});
 
 // The offline single file has no separate file to download.
 if (globalThis.__GOUJI_INLINE__) document.getElementById('offline')?.remove();
