@@ -2,6 +2,8 @@
 // modes features add (modes.js). Kept out of index.html so the strict CSP (no inline script) holds.
 import './gouji/gouji-checker-define.js';
 import { startModes } from './modes.js';
+import './share.js';
+import './bookmarklet.js';
 
 const el = document.querySelector('gouji-checker');
 const params = new URLSearchParams(location.search);
@@ -38,9 +40,10 @@ startModes(document.getElementById('modes'), document.getElementById('mode-check
 // The offline single file has no separate file to download.
 if (globalThis.__GOUJI_INLINE__) document.getElementById('offline')?.remove();
 
-// First visit: show the example, unless ?blank is given or the box already has text.
+// First visit: show the example, unless ?blank is given, the box already has text, or a
+// share link (#r=) or the bookmarklet (#bm=) brings what to check.
 el.addEventListener('ready', () => {
-  if (!params.has('blank') && el.value.trim() === '') {
+  if (!params.has('blank') && el.value.trim() === '' && !/^#(?:r|bm)=/.test(location.hash)) {
     el.loadExample().catch(() => {});
   }
 }, { once: true });

@@ -68,12 +68,12 @@ export default `
 h2 { font-size: 1.15em; margin: 1.6rem 0 .5rem; }
 h3 { font-size: 1em; margin: 1.2rem 0 .4rem; }
 p { margin: .4rem 0; }
-button {
+button, ::slotted(button) {
   font: inherit; font-size: .95em; color: var(--_accent); background: var(--_bg);
   border: 1px solid var(--_accent); border-radius: 6px; padding: .35rem .8rem; cursor: pointer;
   min-height: 2.25rem;
 }
-button:hover { background: var(--_hover); }
+button:hover, ::slotted(button:hover) { background: var(--_hover); }
 button:disabled { color: var(--_muted); border-color: var(--_line); cursor: default; background: var(--_soft); }
 button:focus-visible, textarea:focus-visible, [tabindex]:focus-visible, a:focus-visible, summary:focus-visible {
   outline: 3px solid var(--_focus); outline-offset: 2px;

@@ -142,6 +142,7 @@ export class GoujiChecker extends HTMLElement {
   #statusBad = false;
   #foldNext = false;       // fold the input after the next check (a paste, a file, the example)
   #compared = false;       // the last report was checked against last year's report
+  #input = null;           // what the last check read: { text, grids, previous }
   lastTiming = { check: 0, render: 0 };
 
   constructor() {
@@ -180,6 +181,39 @@ export class GoujiChecker extends HTMLElement {
 
   /** The last report (null before the first check and when the box is empty). */
   get report() { return this.#report; }
+
+  /**
+   * What the last check read, to reproduce it elsewhere (a share link): `text` (the box; in
+   * grid mode the context), `grids` (the tables read from HTML, or null for a text check),
+   * `previous` ("" when none). Null when there is no report.
+   */
+  get checkedInput() { return this.#report ? this.#input : null; }
+
+  /**
+   * Checks tables given as grids (string[][][]) with `context` (the text around them: the
+   * title and year are read from it) as the box's text; returns the report (null until the
+   * engine has loaded: it is checked then).
+   */
+  checkGrids(grids, context = '') {
+    this.#els.ta.value = String(context ?? '');
+    this.#mode = 'grid';
+    this.#grids = grids;
+    this.#setStatus(null);
+    this.#foldNext = true;
+    return this.#runNow();
+  }
+
+  /**
+   * Checks the tables of an HTML string (read like a paste, by grid.js: inert, only the
+   * cells' text reaches the engine). The box shows `context` (default: the HTML's text).
+   */
+  checkHtml(html, context) {
+    let grids = [];
+    try { grids = String(html).length <= MAX_CHARS * 4 ? gridsFromHtml(String(html)) : []; } catch { grids = []; }
+    const text = context ?? textFromHtml(String(html));
+    if (!grids.length) { this.value = text; return this.#report; }
+    return this.checkGrids(grids, text);
+  }
 
   connectedCallback() {
     // A `value` set on the element before it was defined is an own property that shadows
@@ -294,7 +328,8 @@ export class GoujiChecker extends HTMLElement {
     e.exportJson = h('button', { type: 'button', id: 'export' });
     e.copy = h('button', { type: 'button', id: 'copy' });
     e.print = h('button', { type: 'button', id: 'print' });
-    e.actions = h('div', { class: 'actions' }, e.exportJson, e.copy, e.print);
+    // slot "actions": the host page's own buttons beside these (the site's share link)
+    e.actions = h('div', { class: 'actions' }, e.exportJson, e.copy, e.print, h('slot', { name: 'actions' }));
     e.partial = h('p', { class: 'partial', hidden: true });
     e.notesH = h('h2', { id: 'notes-h' });
     e.notes = h('ul', { class: 'notes' });
@@ -527,6 +562,7 @@ export class GoujiChecker extends HTMLElement {
     }
     const t1 = performance.now();
     this.#checkedText = this.#mode === 'grid' ? '' : text;
+    this.#input = { text, grids: this.#mode === 'grid' ? this.#grids : null, previous: prev.trim() === '' ? '' : prev };
     this.#encoded = null;
     this.#report = report;
     this.#selected = -1;
