@@ -105,7 +105,8 @@ const P = {
   link: { zh: '勾稽：检查本页', en: 'gouji: check this page' },
   dragHint: { zh: '请把它拖到书签栏，而不是在这里点击。', en: 'Drag it to the bookmarks bar rather than clicking it here.' },
   limitsH: { zh: '不能使用的情况', en: 'Where it does not work' },
-  csp: { zh: '页面的内容安全策略（CSP）禁止脚本时，浏览器会拦下书签小工具：点击后没有任何反应（Chrome、Edge 等 Chromium 浏览器如此）。', en: 'Where the page\'s Content Security Policy forbids scripts, the browser stops the bookmarklet: clicking it does nothing (so in Chrome, Edge and other Chromium browsers).' },
+  csp: { zh: '页面的内容安全策略（CSP）禁止脚本时：在我们测试的 Chromium 中，从书签启动的小工具照常运行；有的浏览器或设置会拦下它，这时点击后没有任何反应。',
+    en: 'Where the page\'s Content Security Policy forbids scripts: in the Chromium we tested, the bookmarklet started from a bookmark still runs; some browsers or settings stop it, and then clicking it does nothing.' },
   coop: { zh: '页面切断了与新窗口的联系（Cross-Origin-Opener-Policy）时，勾稽会打开，但收不到表格：最多等待 8 秒后提示。', en: 'Where the page cuts its link to the windows it opens (Cross-Origin-Opener-Policy), gouji opens but receives no tables: after at most 8 seconds it says so.' },
   pdf: { zh: '报告是 PDF、图片或嵌在框架（iframe）里时，本页没有可读的表格。', en: 'Where the report is a PDF, an image or inside a frame (iframe), the page has no tables to read.' },
   fallback: { zh: '这些情况下，请复制整页（Ctrl+A、Ctrl+C）后粘贴到“核对”的输入框。', en: 'In these cases copy the whole page (Ctrl+A, Ctrl+C) and paste it into the box under “Check”.' },
@@ -134,13 +135,14 @@ registerMode({
     set();
     document.addEventListener('gouji-lang', set);
     panel.classList.add('tools');
-    panel.append(
+    panel.append(...[
       text('h2', P.title),
       text('p', P.what),
       link ? h('ol', {}, text('li', P.step1), text('li', P.step2), text('li', P.step3)) : text('p', P.offline, { 'data-testid': 'bookmarklet-offline' }),
       link ? h('p', {}, link) : null,
       hint,
       text('h3', P.limitsH),
-      h('ul', {}, text('li', P.csp), text('li', P.coop), text('li', P.pdf), text('li', P.fallback), link ? text('li', P.offline) : null));
+      h('ul', {}, text('li', P.csp), text('li', P.coop), text('li', P.pdf), text('li', P.fallback), link ? text('li', P.offline) : null),
+    ].filter(Boolean));   // append() would write a null as the text "null"
   },
 });
