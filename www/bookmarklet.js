@@ -107,7 +107,7 @@ const P = {
   limitsH: { zh: '不能使用的情况', en: 'Where it does not work' },
   csp: { zh: '页面的内容安全策略（CSP）禁止脚本时：在我们测试的 Chromium 中，从书签启动的小工具照常运行；有的浏览器或设置会拦下它，这时点击后没有任何反应。',
     en: 'Where the page\'s Content Security Policy forbids scripts: in the Chromium we tested, the bookmarklet started from a bookmark still runs; some browsers or settings stop it, and then clicking it does nothing.' },
-  coop: { zh: '页面切断了与新窗口的联系（Cross-Origin-Opener-Policy）时，勾稽会打开，但收不到表格：最多等待 8 秒后提示。', en: 'Where the page cuts its link to the windows it opens (Cross-Origin-Opener-Policy), gouji opens but receives no tables: after at most 8 seconds it says so.' },
+  coop: { zh: '页面切断了与新窗口的联系（Cross-Origin-Opener-Policy）时，勾稽会打开，但收不到表格，并会说明（最多等待 8 秒）。', en: 'Where the page cuts its link to the windows it opens (Cross-Origin-Opener-Policy), gouji opens but receives no tables, and says so (it waits 8 seconds at most).' },
   pdf: { zh: '报告是 PDF、图片或嵌在框架（iframe）里时，本页没有可读的表格。', en: 'Where the report is a PDF, an image or inside a frame (iframe), the page has no tables to read.' },
   fallback: { zh: '这些情况下，请复制整页（Ctrl+A、Ctrl+C）后粘贴到“核对”的输入框。', en: 'In these cases copy the whole page (Ctrl+A, Ctrl+C) and paste it into the box under “Check”.' },
   offline: { zh: '离线版不能作为书签小工具的目标：从本机打开的文件（file://）不能被网页打开，也无法确认消息来自哪里。请在在线页面上添加这个书签。',

@@ -20,8 +20,8 @@ const MAX_INFLATED = 24 * 1024 * 1024;
 const T = {
   share: { zh: '复制分享链接', en: 'Copy share link' },
   linkLabel: { zh: '分享链接', en: 'Share link' },
-  copied: { zh: '已复制分享链接', en: 'Share link copied' },
-  notCopied: { zh: '未能自动复制，请手动复制下面的链接', en: 'Could not copy automatically; copy the link below' },
+  copied: { zh: '已复制分享链接。', en: 'Share link copied.' },
+  notCopied: { zh: '未能自动复制，请手动复制下面的链接。', en: 'Could not copy automatically; copy the link below.' },
   chars: (n) => ({ zh: `链接长 ${n.toLocaleString('en')} 个字符。`, en: `The link is ${n.toLocaleString('en')} characters long.` }),
   private: { zh: '内容只在链接的 # 之后，打开链接时不会发送给任何服务器。', en: 'The content is only after the # of the link: opening it sends it to no server.' },
   long: { zh: `超过 ${WARN_LINK.toLocaleString('en')} 个字符：一些聊天软件、短信和邮件客户端会截断过长的链接，请确认对方收到的链接完整。`,
@@ -68,7 +68,11 @@ const toB64url = (bytes) => {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 };
-function fromB64url(str) {
+function fromB64url(raw) {
+  // chat apps sometimes glue the next punctuation (“。”, “）”, encoded or not) to a link
+  let str = raw;
+  try { str = decodeURIComponent(raw); } catch { /* keep it as it is */ }
+  str = str.replace(/[^A-Za-z0-9_-]+$/u, '');
   if (!/^[A-Za-z0-9_-]*$/.test(str) || str.length % 4 === 1) throw new ShareError('base64');
   const bin = atob(str.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));

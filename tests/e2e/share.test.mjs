@@ -124,6 +124,9 @@ test('share link round trip on the hosted page: same verdict and report; the fra
   assert.equal(await boxText(p), EXAMPLE);
   assert.match(await p.locator('[data-testid="notice"]').textContent(), /已打开分享的检查/);
   await shot(p, 'share-02-opened', false);
+  // a chat app that glues the next “。” to the link does not break it
+  const { p: p2 } = await openLink(context, `${s.link}%E3%80%82`);
+  assert.equal(strip(await report(p2)), strip(before));
   await axe(p, 'share link opened');
   // the server saw the page and its files, never the payload
   const payload = s.link.split('#r=')[1];

@@ -66,6 +66,12 @@ export class GoujiChecker extends HTMLElement {
   readonly report: Report | null;
   lastTiming: { check: number; render: number };
   check(): Report | null;
+  /** What the last check read (to reproduce it, e.g. in a share link); null without a report. */
+  readonly checkedInput: { text: string; grids: string[][][] | null; previous: string } | null;
+  /** Checks tables given as grids, `context` (title, year) as the box's text. */
+  checkGrids(grids: string[][][], context?: string): Report | null;
+  /** Checks the tables of an HTML string (parsed inert); the box shows `context` or the HTML's text. */
+  checkHtml(html: string, context?: string): Report | null;
   loadExample(): Promise<void>;
   openFile(file: File): Promise<void>;
   summaryText(): string;
