@@ -459,3 +459,31 @@ test('the 工具 panel: the bookmarklet, its instructions, axe; the offline file
   await shot(off.page, 'bm-05-offline', false);
   await off.context.close();
 });
+
+test('dark, 375 px, English: the share output, the notice and the 工具 panel stay readable (axe)', async () => {
+  const { page, context, errors } = await open(`${base}?lang=en`, { viewport: { width: 375, height: 800 }, context: { colorScheme: 'dark' } });
+  await verdict(page).waitFor({ timeout: 15_000 });
+  const s = await share(page);
+  assert.match(s.msg, /Share link copied\.|Could not copy/);
+  assert.match(s.msg, new RegExp(`The link is ${s.link.length.toLocaleString('en')} characters long`));
+  assert.ok(new URL(s.link).searchParams.get('lang') === 'en');
+  await page.locator('[data-testid="share-out"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/share-07-dark-narrow-en.png' });
+  await axe(page, 'share output, dark, narrow, English');
+  // switching language re-words what is shown
+  await page.locator('#lang').click();
+  assert.match(await page.locator('[data-testid="share-msg"]').textContent(), /链接长 [\d,]+ 个字符/);
+  assert.equal(await page.locator('[data-testid="share"]').textContent(), '复制分享链接');
+  const bad = await context.newPage();
+  await bad.goto(`${base}?lang=en#r=x`);
+  await bad.locator('[data-testid="notice"][data-kind="bad"]').waitFor();
+  assert.match(await bad.locator('[data-testid="notice"]').textContent(), /damaged|incomplete/);
+  await bad.screenshot({ path: 'tests/e2e/screenshots/share-08-corrupt-dark-en.png' });
+  await axe(bad, 'corrupt link, dark, English');
+  await bad.goto(`${base}?mode=tools`);
+  await bad.locator('[data-testid="bookmarklet"]').waitFor();
+  await shot(bad, 'bm-06-tools-dark-narrow');
+  await axe(bad, 'tools, dark, narrow');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
