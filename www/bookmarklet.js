@@ -58,7 +58,8 @@ const T = {
 function receive(checker, token) {
   const opener = window.opener;
   let timer = 0;
-  const forget = () => { token = null; removeEventListener('message', onMessage); clearTimeout(timer); };
+  let again = 0;
+  const forget = () => { token = null; removeEventListener('message', onMessage); clearTimeout(timer); clearInterval(again); };
   const fail = (m) => { forget(); notice(() => [tr(m)], 'bad'); };
   function onMessage(e) {
     // one message, from the opener, with this tab's token; anything else is ignored
@@ -80,12 +81,11 @@ function receive(checker, token) {
   if (!token || !/^[0-9a-f]{32}$/.test(token) || !opener) { fail(T.noTables); return; }
   notice(() => [tr(T.waiting)]);
   addEventListener('message', onMessage);
-  try {
-    opener.postMessage({ gouji: 'ready', token }, '*');
-  } catch {
-    fail(T.noTables);
-    return;
-  }
+  // '*': the report page's origin is not known here; only the opener gets it, and the token
+  // it reveals is the one the opener made (docs/share.md, security model)
+  const hello = () => { try { opener.postMessage({ gouji: 'ready', token }, '*'); return true; } catch { return false; } };
+  if (!hello()) { fail(T.noTables); return; }
+  again = setInterval(hello, 1000);   // in case the report page was busy the first time
   timer = setTimeout(() => fail(T.noTables), WAIT_MS);
 }
 
