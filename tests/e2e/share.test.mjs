@@ -487,3 +487,15 @@ test('dark, 375 px, English: the share output, the notice and the 工具 panel s
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a link near the maximum (over 25,000 characters) still opens to the same report', async () => {
+  const { page, context } = await open(`${base}?blank`);
+  await ready(page);
+  const before = await setValue(page, EXAMPLE.replace('六、其他需要报告的事项', `${prose(9000, 11)}\n六、其他需要报告的事项`));
+  const s = await share(page);
+  assert.equal(s.kind, 'full');
+  assert.ok(s.link.length > 25000 && s.link.length <= 32000, String(s.link.length));
+  const { p } = await openLink(context, s.link);
+  assert.equal(strip(await report(p)), strip(before));
+  await context.close();
+});
