@@ -359,6 +359,7 @@ test('English, narrow screen (375 px), dark: labelled, axe clean', async () => {
   const { page, context, errors } = o;
   await formReady(page);
   assert.equal(await page.locator('#tab-fill').textContent(), 'Fill in');
+  await shot(page, 'fill-08a-en-narrow-top', false);
   assert.equal(await cell(page, 'applications|TOTAL|NP').getAttribute('aria-label'), '(7) Total handled · Natural persons');
   await cell(page, 'applications|NEW|NP').click();
   await page.keyboard.type('3');

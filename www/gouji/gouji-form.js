@@ -184,7 +184,7 @@ export class GoujiForm extends HTMLElement {
         this.#renderForm();
         this.#runNow();
         this.setAttribute('data-ready', '');
-        this.dispatchEvent(new CustomEvent('ready', { bubbles: true, composed: true }));
+        this.dispatchEvent(new CustomEvent('ready'));
       })
       .catch((e) => {
         this.setAttribute('data-failed', '');
@@ -397,7 +397,8 @@ export class GoujiForm extends HTMLElement {
       this.#setStatus(err instanceof EngineTrapped ? ['trapped'] : ['loadFailed', String(err?.message ?? err)], true);
     }
     this.#paint();
-    this.dispatchEvent(new CustomEvent('report', { detail: this.#report, bubbles: true, composed: true }));
+    // not bubbling: a page with a <gouji-checker> listens for its 'report' higher up
+    this.dispatchEvent(new CustomEvent('report', { detail: this.#report }));
     return this.#report;
   }
 
@@ -548,7 +549,8 @@ export class GoujiForm extends HTMLElement {
   #onKey(ev) {
     const input = ev.target;
     const key = input?.dataset?.key;
-    if (!key || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    // an input method composing Chinese text owns Enter and the arrows
+    if (!key || ev.isComposing || ev.altKey || ev.ctrlKey || ev.metaKey) return;
     const all = input.selectionStart === 0 && input.selectionEnd === input.value.length;
     let moved = false;
     switch (ev.key) {
