@@ -122,7 +122,12 @@ test('a blank 2021 form filled by keyboard: live check, “应为 N” from the 
   r = await formReport(page);
   assert.equal(r.verdict.kind, 'pass');
   assert.equal(await formVerdict(page).textContent(), '通过');
-  assert.equal(await note(page, wrongKey).textContent(), '');
+  // every total now adds up: each says so (the engine's implied entries all pass)
+  assert.equal(await note(page, wrongKey).textContent(), '✓ 相符');
+  assert.equal(r.implied.length, 35);
+  assert.ok(r.implied.every((i) => i.status === 'pass'));
+  assert.equal(await page.locator('gouji-form .note[data-kind="ok"]').count(), new Set(r.implied.map(refKey)).size);
+  assert.equal(await page.locator('gouji-form .note[data-kind="wrong"], gouji-form .note[data-kind="blank"]').count(), 0);
   assert.equal(await page.locator('gouji-form td[data-status]').count(), 0);
   assert.equal(await page.locator('gouji-form [data-testid="form-problems"] li').count(), 0);
   await shot(page, 'fill-03-pass');

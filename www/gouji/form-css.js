@@ -28,6 +28,7 @@ table.form td .note { display: block; font-size: .75em; line-height: 1.2; paddin
 table.form td .note:empty { display: none; }
 table.form td .note[data-kind="wrong"] { color: var(--_fail); font-weight: 700; }
 table.form td .note[data-kind="blank"] { color: var(--_muted); }
+table.form td .note[data-kind="ok"] { color: var(--_pass); }
 table.form td .note[data-kind="bad"] { color: var(--_fail); font-weight: 700; }
 table.form td.bad { background: var(--_fail-bg); }
 table.form td.suspect::after { content: none; }

@@ -455,9 +455,14 @@ export class GoujiForm extends HTMLElement {
       // a blank total: its parts' sum, once a part is other than 0
       const blank = list.filter((i) => !has(i.actual) && i.status !== 'pass' && num(i.value) !== '0');
       const show = wrong.length ? wrong : blank;
+      const note = input.parentElement.querySelector('.note');
+      if (list.every((i) => i.status === 'pass')) {
+        note.textContent = t.impliedOk;
+        note.setAttribute('data-kind', 'ok');
+        continue;
+      }
       if (!show.length) continue;
       const vals = [...new Set(show.map((i) => num(i.value)))];
-      const note = input.parentElement.querySelector('.note');
       note.textContent = vals.length === 1 ? t.implied(vals[0]) : t.impliedEither(vals);
       note.setAttribute('data-kind', wrong.length ? 'wrong' : 'blank');
     }
