@@ -51,7 +51,8 @@ for f in www/gouji/pkg/gouji_bg.wasm www/gouji/pkg/gouji.js dist/gouji-element/g
 done
 # what a visitor's browser transfers for the served page (every file it loads, gzip -9)
 total=0
-for f in www/index.html www/style.css www/favicon.svg www/app.js www/share.js www/bookmarklet.js www/dom.js www/gouji/*.js www/gouji/example.txt www/gouji/pkg/gouji.js www/gouji/pkg/gouji_bg.wasm; do
+# (every module of the site: app.js imports each www/*.js)
+for f in www/index.html www/style.css www/favicon.svg www/*.js www/gouji/*.js www/gouji/example.txt www/gouji/pkg/gouji.js www/gouji/pkg/gouji_bg.wasm; do
   total=$((total + $(gz "$f")))
 done
 printf '%-40s %10s %10s\n' "served page, all files" "-" "$total"

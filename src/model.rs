@@ -247,6 +247,29 @@ pub struct Finding {
     pub span: Option<Span>,
 }
 
+/// What a sum relation requires of its total cell (the relation's one-cell left side:
+/// （七）总计, the 总计 column, each Table 4 block's 总计), computed whenever every other
+/// operand could be read, whether or not the total itself was: the number a form shows as
+/// “应为 84” while the total is blank or disagrees. One entry per relation, so a cell in two
+/// sums (（七）总计·总计) can have two, which differ when its row and its column disagree.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Implied {
+    /// The total cell.
+    #[serde(flatten)]
+    pub cell: CellRef,
+    /// The sum rule ("R2", "R3", "R10" …) and its instance, as in `checks`.
+    pub rule: RuleId,
+    pub instance: String,
+    /// The value the relation requires of the cell: the sum of its other operands, read as
+    /// the rule reads them (a blank part counts as 0).
+    pub value: Num,
+    /// The cell's value as read; null when it is blank or unreadable.
+    pub actual: Option<Num>,
+    /// The relation's status in `checks`: `pass` when the cell holds `value`.
+    pub status: Status,
+}
+
 /// A relation the reader used to read the input (e.g. a row sum that split glued digits):
 /// it cannot also check that input, so the rule instance is "cannot check" with `reason`.
 #[derive(Debug, Clone)]
@@ -376,6 +399,10 @@ pub struct Report {
     /// breaks is one problem (`src/problems.rs`). Every finding is in exactly one problem.
     #[serde(default)]
     pub problems: Vec<Problem>,
+    /// What each sum relation requires of its total cell, when its other operands were
+    /// read (`src/rules/implied.rs`): the value a blank or wrong total should have.
+    #[serde(default)]
+    pub implied: Vec<Implied>,
     /// The headline in words: pass only when complete; see `src/problems.rs`.
     #[serde(default = "crate::model::no_verdict")]
     pub verdict: Verdict,

@@ -29,6 +29,7 @@ fn empty_report() -> Report {
         partial: true,
         notes: Vec::new(),
         problems: Vec::new(),
+        implied: Vec::new(),
         verdict: crate::model::no_verdict(),
     }
 }
@@ -140,6 +141,7 @@ pub fn check(text: &str) -> Report {
     let out = rules::run(&inp);
     let mut checks = out.checks;
     let mut findings = out.findings;
+    let implied = out.implied;
     if recognised {
         rules::report_rules(
             &rules::ReportFacts {
@@ -210,6 +212,7 @@ pub fn check(text: &str) -> Report {
         partial,
         notes,
         problems,
+        implied,
         verdict: crate::model::no_verdict(),
     };
     report.verdict = crate::problems::verdict(&report);

@@ -2,7 +2,9 @@
 // modes features add (modes.js). Kept out of index.html so the strict CSP (no inline script) holds.
 import './gouji/gouji-checker-define.js';
 import { startModes } from './modes.js';
+// the order of the imports is the order of the tabs
 import './share.js';
+import './fill.js';
 import './bookmarklet.js';
 
 const el = document.querySelector('gouji-checker');

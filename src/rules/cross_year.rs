@@ -182,6 +182,7 @@ pub fn check_pair(
         out: Outcome {
             checks: Vec::new(),
             findings: Vec::new(),
+            implied: Vec::new(),
         },
     };
     // Which year is compared with which: a 2019 report has no previous one in these

@@ -11,6 +11,7 @@ pub mod cross_year;
 mod diagnose;
 #[cfg(test)]
 mod fictional_format;
+mod implied;
 mod relations;
 mod report;
 
@@ -285,6 +286,7 @@ type Involvement = (usize, bool, Option<Num>);
 pub struct Outcome {
     pub checks: Vec<Check>,
     pub findings: Vec<Finding>,
+    pub implied: Vec<crate::Implied>,
 }
 
 pub fn run(inp: &Input) -> Outcome {
@@ -331,7 +333,12 @@ pub fn run(inp: &Input) -> Outcome {
     conditions::empty_column_rule(&ev, &mut checks, &mut findings);
     conditions::r16(&ev, &mut checks, &mut findings);
     conditions::r22(&ev, &mut checks, &mut findings);
-    Outcome { checks, findings }
+    let implied = implied::implied(&ev, &rels, &results);
+    Outcome {
+        checks,
+        findings,
+        implied,
+    }
 }
 
 fn check(

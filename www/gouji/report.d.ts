@@ -49,6 +49,11 @@ export interface Report {
    * one problem (`src/problems.rs`). Every finding is in exactly one problem.
    */
   problems: Problem[];
+  /**
+   * What each sum relation requires of its total cell, when its other operands were read
+   * (`src/rules/implied.rs`): the value a blank or wrong total should have.
+   */
+  implied: Implied[];
   /** The headline in words: pass only when complete; see `src/problems.rs`. */
   verdict: Verdict;
 }
@@ -281,6 +286,31 @@ export interface Problem {
   message: Message;
   /** Indices into `findings` of the findings this problem groups (at least one). */
   findings: number[];
+}
+
+/**
+ * What a sum relation requires of its total cell (the relation's one-cell left side: （七）总计, the 总计
+ * column, each Table 4 block's 总计), computed whenever every other operand could be read, whether or
+ * not the total itself was: the number a form shows as “应为 84” while the total is blank or
+ * disagrees. One entry per relation, so a cell in two sums (（七）总计·总计) can have two, which differ
+ * when its row and its column disagree.
+ */
+export interface Implied {
+  table: TableId;
+  row: string;
+  column: string;
+  /** The sum rule ("R2", "R3", "R10" …) and its instance, as in `checks`. */
+  rule: RuleId;
+  instance: string;
+  /**
+   * The value the relation requires of the cell: the sum of its other operands, read as the rule
+   * reads them (a blank part counts as 0).
+   */
+  value: Num;
+  /** The cell's value as read; null when it is blank or unreadable. */
+  actual: Num | null;
+  /** The relation's status in `checks`: `pass` when the cell holds `value`. */
+  status: Status;
 }
 
 /** The headline of a check, in words, with the problems counted by severity. */
