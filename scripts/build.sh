@@ -51,7 +51,7 @@ for f in www/gouji/pkg/gouji_bg.wasm www/gouji/pkg/gouji.js dist/gouji-element/g
 done
 # what a visitor's browser transfers for the served page (every file it loads, gzip -9)
 total=0
-for f in www/index.html www/style.css www/favicon.svg www/app.js www/gouji/*.js www/gouji/example.txt www/gouji/pkg/gouji.js www/gouji/pkg/gouji_bg.wasm; do
+for f in www/index.html www/style.css www/favicon.svg www/app.js www/batch.js www/batch-worker.js www/gouji/*.js www/gouji/example.txt www/gouji/pkg/gouji.js www/gouji/pkg/gouji_bg.wasm; do
   total=$((total + $(gz "$f")))
 done
 printf '%-40s %10s %10s\n' "served page, all files" "-" "$total"

@@ -14,6 +14,9 @@ const WWW = resolve('www');
 const entry = resolve(WWW, 'app.js');
 
 const { code: bundled, count } = bundle(entry, WWW);
+// The batch mode's Web Worker (www/batch-worker.js), bundled on its own: the page starts it
+// from a Blob of this code (so the CSP below allows `worker-src blob:`) and hands it the wasm.
+const { code: workerCode } = bundle(resolve(WWW, 'batch-worker.js'), WWW);
 const b64 = readFileSync(resolve(WWW, 'gouji/pkg/gouji_bg.wasm')).toString('base64');
 const example = readFileSync(resolve(WWW, 'example.txt'), 'utf8');
 const jsString = (s) => JSON.stringify(s).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -21,11 +24,12 @@ const jsString = (s) => JSON.stringify(s).replace(/</g, '\\u003c').replace(/\u20
 const script = `globalThis.__GOUJI_INLINE__ = true;
 globalThis.__GOUJI_WASM_BYTES__ = Uint8Array.from(atob("${b64}"), (c) => c.charCodeAt(0));
 globalThis.__GOUJI_EXAMPLE__ = ${jsString(example)};
+globalThis.__GOUJI_WORKER__ = ${jsString(workerCode)};
 ${bundled}`;
 if (/<\/script/i.test(script)) throw new Error('inlined code contains </script');
 const css = readFileSync(resolve(WWW, 'style.css'), 'utf8');
 const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
-const csp = `default-src 'none'; script-src ${sha(script)} 'wasm-unsafe-eval'; style-src ${sha(css)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
+const csp = `default-src 'none'; script-src ${sha(script)} 'wasm-unsafe-eval'; worker-src blob:; style-src ${sha(css)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
 
 let html = readFileSync(resolve(WWW, 'index.html'), 'utf8');
 const replaceOnce = (re, fn) => {

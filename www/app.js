@@ -2,6 +2,7 @@
 // modes features add (modes.js). Kept out of index.html so the strict CSP (no inline script) holds.
 import './gouji/gouji-checker-define.js';
 import { startModes } from './modes.js';
+import './batch.js';
 
 const el = document.querySelector('gouji-checker');
 const params = new URLSearchParams(location.search);
