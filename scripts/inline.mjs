@@ -16,7 +16,11 @@ const entry = resolve(WWW, 'app.js');
 const { code: bundled, count } = bundle(entry, WWW);
 // The batch mode's Web Worker (www/batch-worker.js), bundled on its own: the page starts it
 // from a Blob of this code (so the CSP below allows `worker-src blob:`) and hands it the wasm.
-const { code: workerCode } = bundle(resolve(WWW, 'batch-worker.js'), WWW);
+// A classic worker: Chromium refuses a module worker from a blob: URL of a file:// page (an
+// opaque origin), and the bundle has no import left; its one `import.meta.url` (the glue's
+// default wasm URL, unused since the page passes the bytes) becomes the worker's own URL.
+const workerCode = bundle(resolve(WWW, 'batch-worker.js'), WWW).code.replace(/\bimport\.meta\.url\b/g, 'self.location.href');
+if (/\bimport\s*[.(]|^\s*(import|export)\s/m.test(workerCode)) throw new Error('the worker bundle is not a classic script');
 const b64 = readFileSync(resolve(WWW, 'gouji/pkg/gouji_bg.wasm')).toString('base64');
 const example = readFileSync(resolve(WWW, 'example.txt'), 'utf8');
 const jsString = (s) => JSON.stringify(s).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

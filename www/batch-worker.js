@@ -2,8 +2,8 @@
 // while many reports are checked. A module worker: on the served page it is this file
 // (the CSP's script-src 'self' covers it, and its own response carries the same CSP, whose
 // 'wasm-unsafe-eval' lets it compile the engine); in the offline single file it is this
-// file bundled into a Blob (scripts/inline.mjs, `worker-src blob:`), and the page hands it
-// the inlined wasm bytes, since a blob: worker cannot fetch anything.
+// file bundled into a Blob and run as a classic worker (scripts/inline.mjs, `worker-src
+// blob:`), and the page hands it the inlined wasm bytes, since it cannot fetch anything.
 //
 // Messages in:  { type: 'init', wasm? }                  wasm: bytes (offline file) or absent
 //               { type: 'check', id, text, grids? }      grids: tables read from HTML by the page

@@ -181,9 +181,10 @@ async function filesOfEntries(entries, skipped) {
 function startWorker() {
   const src = globalThis.__GOUJI_WORKER__;
   if (typeof src === 'string') {
-    // the offline single file: the bundled worker from a Blob, fed the inlined wasm
+    // the offline single file: the bundled worker from a Blob, fed the inlined wasm. A classic
+    // worker: Chromium refuses module workers from blob: URLs of file:// pages.
     const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
-    const w = new Worker(url, { type: 'module' });
+    const w = new Worker(url);
     w.postMessage({ type: 'init', wasm: globalThis.__GOUJI_WASM_BYTES__ });
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return w;
@@ -337,10 +338,10 @@ function mount(panel, site) {
   async function openRow(r) {
     if (!canOpen(r)) return;
     // the checker reads the file itself (its openFile), so what it shows is its own check
+    show('check', true);
     const got = await readText(r.file);
     if (got.error) return;
     const name = r.file.name;
-    show('check', true);
     await site.checker.openFile(new File([got.text], name, { type: HTML_FILE.test(name) ? 'text/html' : 'text/plain' }));
     site.checker.scrollIntoView({ block: 'start' });
   }
