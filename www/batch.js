@@ -323,7 +323,7 @@ function mount(panel, site) {
     open.addEventListener('click', (ev) => { ev.stopPropagation(); openRow(r); });
     r.tr.replaceChildren(
       h('th', { scope: 'row', class: 'file' }, open),
-      h('td', {}, dash(c.agency)),
+      h('td', { class: 'agency' }, dash(c.agency)),
       h('td', { class: 'num' }, dash(c.year)),
       h('td', {}, dash(c.format)),
       h('td', { class: 'num' }, c.cells === null ? '—' : `${c.cells}/${c.cellsExpected}`),
@@ -569,8 +569,9 @@ const CSS = `
 .batch th[aria-sort="ascending"] .sort::after { content: " ▲"; color: inherit; }
 .batch th[aria-sort="descending"] .sort::after { content: " ▼"; color: inherit; }
 .batch td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.batch th.file { font-weight: 400; }
-.batch .open { border: none; background: none; padding: 0; text-align: left; text-decoration: underline; word-break: break-all; }
+.batch th.file { font-weight: 400; min-width: 12rem; }
+.batch td.agency { min-width: 9rem; }
+.batch .open { border: none; background: none; padding: 0; text-align: left; text-decoration: underline; overflow-wrap: anywhere; }
 .batch .open:disabled { color: inherit; text-decoration: none; cursor: default; }
 .batch tr[data-kind="pass"] td.verdict { color: #1d6b33; }
 .batch tr[data-kind="fail"] td.verdict { color: #b3261e; font-weight: 600; }

@@ -29,6 +29,8 @@ const STR = {
     in: { NEW: '本年新收', CARRY_IN: '上年结转' },
     out: { GRANT: '（一）予以公开', PARTIAL: '（二）部分公开', DENY: '（三）不予公开', UNABLE: '（四）无法提供', NOTPROC: '（五）不予处理', OTHER: '（六）其他处理', CARRY_OUT: '结转下年度' },
     n: (v) => `${v} 件`,
+    notRead: '未读出',
+    partlyRead: (v) => `${v}（部分未读出）`,
     lost: (n) => `去向不明 ${n} 件`,
     extra: (n) => `多出 ${n} 件`,
     unsplit: (n) => `总计比各项之和多 ${n} 件`,
@@ -36,10 +38,10 @@ const STR = {
     balanced: '两边相等：本年新收与上年结转的申请都有去向。',
     lostText: (n, l, r) => `右边比左边少 ${n} 件（左边 ${l} 件，右边 ${r} 件）：有 ${n} 件申请在表中找不到去向。`,
     extraText: (n, l, r) => `右边比左边多 ${n} 件（左边 ${l} 件，右边 ${r} 件）：办理结果与结转合计多出 ${n} 件。`,
-    totalText: (t, s) => `（七）总计填的是 ${t}，各项之和为 ${s}：图右侧按各项画出。`,
+    totalText: (t, s, dashed) => `（七）总计填的是 ${t}，各项之和为 ${s}${dashed ? '：多出的部分画成虚线框。' : '：图右侧按各项画出。'}`,
     cannot: '无法核对本列两边是否相等：',
     notRun: '本列两边是否相等未能核对。',
-    unread: '有单元格未读出，图中按 0 画出。',
+    unread: '有单元格未读出：图中只画出已读出的数字。',
     empty: '本列没有申请。',
     item: '项目', count: '件数', side: '一侧', left: '左边（来源）', right: '右边（去向）',
     difference: '差额',
@@ -51,6 +53,8 @@ const STR = {
     in: { NEW: 'new this year', CARRY_IN: 'carried in' },
     out: { GRANT: '(1) disclosed', PARTIAL: '(2) partly disclosed', DENY: '(3) withheld', UNABLE: '(4) cannot provide', NOTPROC: '(5) not processed', OTHER: '(6) otherwise handled', CARRY_OUT: 'carried out' },
     n: (v) => String(v),
+    notRead: 'not read',
+    partlyRead: (v) => `${v} (partly not read)`,
     lost: (n) => `${n} unaccounted for`,
     extra: (n) => `${n} too many`,
     unsplit: (n) => `total exceeds its items by ${n}`,
@@ -58,10 +62,10 @@ const STR = {
     balanced: 'Both sides are equal: every application received or carried in is accounted for.',
     lostText: (n, l, r) => `The right side is ${n} short (left ${l}, right ${r}): ${n} application(s) have no outcome in the table.`,
     extraText: (n, l, r) => `The right side is ${n} longer (left ${l}, right ${r}): outcomes and carry-over exceed what came in by ${n}.`,
-    totalText: (t, s) => `(7) total reads ${t}, its items add up to ${s}: the right side is drawn from the items.`,
+    totalText: (t, s, dashed) => `(7) total reads ${t}, its items add up to ${s}${dashed ? ': the excess is drawn dashed.' : ': the right side is drawn from the items.'}`,
     cannot: 'Whether both sides are equal could not be checked: ',
     notRun: 'Whether both sides are equal was not checked.',
-    unread: 'Some cells were not read; they are drawn as 0.',
+    unread: 'Some cells were not read: only the numbers read are drawn.',
     empty: 'No applications in this column.',
     item: 'Item', count: 'Count', side: 'Side', left: 'Left (in)', right: 'Right (out)',
     difference: 'Difference',
@@ -116,23 +120,25 @@ export function flowData(report, column) {
     ?? (report.tables.applications?.some((c) => c.row === 'OTHER') ? F.formats.find((f) => f.format === '2019') : F.formats[F.formats.length - 1]);
   const cells = new Map((report.tables.applications ?? []).filter((c) => c.column === column).map((c) => [c.row, c]));
   let unread = false;
-  const val = (row) => {
-    const c = cells.get(row);
-    if (!c || c.value === null || c.value === undefined) { unread = true; return 0; }
-    return Number(c.value);
+  // an item: the form's rows it adds, their read values, and how many were not read
+  const item = (key, rows) => {
+    const x = { key, value: 0, rows, unread: 0 };
+    for (const row of rows) {
+      const c = cells.get(row);
+      if (!c || c.value === null || c.value === undefined) { x.unread++; unread = true; } else x.value += Number(c.value);
+    }
+    return x;
   };
-  const left = ['NEW', 'CARRY_IN'].map((k) => ({ key: k, value: val(k) }));
-  const right = [];
+  const left = ['NEW', 'CARRY_IN'].map((k) => item(k, [k]));
+  const groups = [];
   for (const row of layout.applications_rows) {
     if (['NEW', 'CARRY_IN', 'TOTAL', 'CARRY_OUT'].includes(row)) continue;
-    const g = F.applications_groups.find((x) => x.rows.includes(row));
-    const key = g?.key ?? row;
-    let item = right.find((x) => x.key === key);
-    if (!item) right.push(item = { key, value: 0, rows: [] });
-    item.value += val(row);
-    item.rows.push(row);
+    const key = F.applications_groups.find((x) => x.rows.includes(row))?.key ?? row;
+    const g = groups.find((x) => x.key === key);
+    if (g) g.rows.push(row); else groups.push({ key, rows: [row] });
   }
-  const carry = { key: 'CARRY_OUT', value: val('CARRY_OUT') };
+  const right = groups.map((g) => item(g.key, g.rows));
+  const carry = item('CARRY_OUT', ['CARRY_OUT']);
   const total = cells.get('TOTAL');
   const rule = (id) => ({
     check: report.checks.find((c) => c.rule === id && c.instance === column) ?? null,
@@ -140,6 +146,9 @@ export function flowData(report, column) {
   });
   return { left, right, carry, total: total?.value ?? null, unread, balance: rule('R1'), items: rule('R2') };
 }
+
+/** A node's number as shown: what was read, and whether some of its cells were not. */
+const shown = (n, s) => (!n.unread ? String(n.value) : n.unread === n.rows.length ? s.notRead : s.partlyRead(n.value));
 
 /** The picture as an <svg> (role img, with title and desc) and its notes. */
 function draw(d, lang, columnName, ids) {
@@ -177,7 +186,7 @@ function draw(d, lang, columnName, ids) {
   const leftTop = leftNodes[0].y;
 
   const svg = el('svg:svg', { viewBox: `0 0 ${W} 0`, role: 'img', 'aria-labelledby': `${ids}-t ${ids}-d`, 'data-testid': 'flow-svg' });
-  const list = (ns) => ns.map((n) => `${n.label} ${s.n(n.value)}`).join(lang === 'en' ? ', ' : '、');
+  const list = (ns) => ns.map((n) => `${n.label} ${n.unread ? shown(n, s) : s.n(n.value)}`).join(lang === 'en' ? ', ' : '、');
   svg.append(el('svg:title', { id: `${ids}-t` }, s.svgTitle(columnName)),
     el('svg:desc', { id: `${ids}-d` }, s.desc({ left: list(leftNodes), right: list(rightNodes) })));
 
@@ -204,10 +213,10 @@ function draw(d, lang, columnName, ids) {
   };
   const lastL = place(leftNodes), lastR = place(rightNodes);
   for (const n of leftNodes) {
-    svg.append(bar(n, LEFT_X), el('svg:text', { x: LEFT_X - 6, y: n.ty, 'text-anchor': 'end', class: n.cls === 'bad' ? 'bad' : 'num', 'data-key': n.key }, n.cls === 'bad' ? n.label : `${n.label} ${n.value}`));
+    svg.append(bar(n, LEFT_X), el('svg:text', { x: LEFT_X - 6, y: n.ty, 'text-anchor': 'end', class: n.cls === 'bad' ? 'bad' : 'num', 'data-key': n.key }, n.cls === 'bad' ? n.label : `${n.label} ${shown(n, s)}`));
   }
   for (const n of rightNodes) {
-    svg.append(bar(n, RIGHT_X), el('svg:text', { x: RIGHT_X + BAR + 6, y: n.ty, class: n.cls === 'bad' ? 'bad' : 'num', 'data-key': n.key }, ['bad', 'unsplit'].includes(n.cls) ? n.label : `${n.label} ${n.value}`));
+    svg.append(bar(n, RIGHT_X), el('svg:text', { x: RIGHT_X + BAR + 6, y: n.ty, class: n.cls === 'bad' ? 'bad' : 'num', 'data-key': n.key }, ['bad', 'unsplit'].includes(n.cls) ? n.label : `${n.label} ${shown(n, s)}`));
   }
   svg.setAttribute('viewBox', `0 0 ${W} ${Math.ceil(Math.max(lastL, lastR, y) + 10)}`);
   return { svg, leftNodes, rightNodes, lost, extra, lt, rt };
@@ -259,7 +268,7 @@ export function flowSection() {
       } else {
         out.push(el('p', { class: 'flownote', 'data-testid': 'flow-cannot' }, s.notRun));
       }
-      if (d.items.finding) out.push(el('p', { class: 'flownote' }, s.totalText(d.items.finding.actual, d.items.finding.expected)));
+      if (d.items.finding) out.push(el('p', { class: 'flownote' }, s.totalText(d.items.finding.actual, d.items.finding.expected, Number(d.items.finding.difference) > 0)));
       if (d.unread) out.push(el('p', { class: 'flownote' }, s.unread));
       out.push(numbers(pic1, s));
     }
@@ -275,13 +284,12 @@ export function flowSection() {
   };
 }
 
-const sumIn = (d) => d.left.reduce((n, x) => n + x.value, 0);
-const sumOf = (d) => sumIn(d) + d.right.reduce((n, x) => n + x.value, 0) + d.carry.value;
+const sumOf = (d) => [...d.left, ...d.right, d.carry].reduce((n, x) => n + x.value, 0);
 
 /** The same numbers as a table, for screen readers and for copying. */
 function numbers(p, s) {
   const row = (side, n) => el('tr', { class: n.cls === 'bad' ? 'bad' : null, 'data-key': n.key },
-    el('td', {}, side), el('th', { scope: 'row' }, n.label), el('td', { class: 'num' }, n.value));
+    el('td', {}, side), el('th', { scope: 'row' }, n.label), el('td', { class: 'num' }, n.rows ? shown(n, s) : String(n.value)));
   return el('table', { 'data-testid': 'flow-numbers' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, s.side), el('th', { scope: 'col' }, s.item), el('th', { scope: 'col' }, s.count))),
     el('tbody', {}, p.leftNodes.map((n) => row(s.left, n)), p.rightNodes.map((n) => row(s.right, n))));
