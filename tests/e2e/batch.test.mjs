@@ -243,6 +243,27 @@ test('a folder (webkitdirectory) is read recursively; other file types are skipp
   await context.close();
 });
 
+test('dropped files (a DataTransfer on the panel) become rows', async () => {
+  const { page, context, errors } = await open(`${srv.url}?mode=batch&blank`);
+  await ready(page);
+  const over = await page.evaluate(({ a, b }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([a], 'dropped.txt', { type: 'text/plain' }));
+    dt.items.add(new File([b], 'dropped.html', { type: 'text/html' }));
+    const panel = document.getElementById('mode-batch');
+    panel.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    const lit = panel.querySelector('.batch-drop').classList.contains('over');
+    panel.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    return lit;
+  }, { a: EXAMPLE, b: fixture('example.html') });
+  assert.equal(over, true, 'the drop zone is lit while dragging');
+  await page.locator('#mode-batch[data-state="done"]').waitFor({ timeout: 30_000 });
+  const rows = await rowsOf(page);
+  assert.deepEqual(rows.map((r) => [r.file, r.verdict]), [['dropped.txt', '1 处数字对不上'], ['dropped.html', '1 处数字对不上']]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('cancel stops the batch: what was checked stays, the rest says cancelled', async () => {
   const { page, context, errors } = await open(`${srv.url}?mode=batch&blank`);
   await ready(page);
@@ -289,6 +310,12 @@ test('offline single file from file://, network blocked: the batch runs in a blo
   assert.deepEqual(blocked, []);
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:')), []);
   await shot(page, 'batch-7-offline');
+  // a row opens its check, with the 申请去向图 and its band, in the offline file too
+  await page.locator('th.file button', { hasText: 'example-01.txt' }).click();
+  await page.locator('gouji-checker[data-state="checked"]').waitFor({ state: 'visible' });
+  await page.locator('gouji-checker [data-testid="flow-section"] summary').click();
+  assert.match(await page.locator('gouji-checker [data-testid="flow-band"]').textContent(), /^右边比左边多 1 件/);
+  await shot(page, 'batch-8-offline-opened');
   assert.deepEqual(errors, [], 'no CSP violation');
   await context.close();
 });

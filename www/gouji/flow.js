@@ -186,7 +186,8 @@ function draw(d, lang, columnName, ids) {
   const leftTop = leftNodes[0].y;
 
   const svg = el('svg:svg', { viewBox: `0 0 ${W} 0`, role: 'img', 'aria-labelledby': `${ids}-t ${ids}-d`, 'data-testid': 'flow-svg' });
-  const list = (ns) => ns.map((n) => `${n.label} ${n.unread ? shown(n, s) : s.n(n.value)}`).join(lang === 'en' ? ', ' : '、');
+  const said = (n) => (!n.rows ? n.label : `${n.label} ${n.unread ? shown(n, s) : s.n(n.value)}`);   // a band's label has its number
+  const list = (ns) => ns.map(said).join(lang === 'en' ? ', ' : '、');
   svg.append(el('svg:title', { id: `${ids}-t` }, s.svgTitle(columnName)),
     el('svg:desc', { id: `${ids}-d` }, s.desc({ left: list(leftNodes), right: list(rightNodes) })));
 
