@@ -79,7 +79,8 @@ details.flow > summary { cursor: pointer; font-weight: 600; font-size: 1.05em; p
 details.flow label { margin-right: .5rem; }
 details.flow select { font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_input-line); border-radius: 4px; padding: .15rem .3rem; }
 .flowpic { max-width: 44rem; }
-.flowpic svg { display: block; width: 100%; height: auto; margin: .5rem 0; }
+.flowpic .svgbox { overflow-x: auto; }
+.flowpic svg { display: block; width: 100%; min-width: 540px; height: auto; margin: .5rem 0; }
 .flowpic text { fill: var(--_fg); font-size: 13px; font-family: inherit; }
 .flowpic text.num { font-variant-numeric: tabular-nums; }
 .flowpic .in { fill: var(--_accent); }
@@ -256,7 +257,8 @@ export function flowSection() {
       out.push(el('p', { class: 'flownote' }, s.empty));
     } else {
       const pic1 = draw(d, lang, colName, `flow${++seq}`);
-      out.push(pic1.svg);
+      // on a narrow screen the picture scrolls sideways rather than shrinking its labels away
+      out.push(el('div', { class: 'svgbox', tabindex: '0', role: 'region', 'aria-label': s.svgTitle(colName) }, pic1.svg));
       const b = d.balance;
       if (b.finding) {
         const f = b.finding;
