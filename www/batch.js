@@ -29,7 +29,6 @@ const S = {
     caption: '批量核对结果',
     cols: { file: '文件', agency: '机关', year: '年度', format: '格式', cells: '读出单元格', errors: '错误', warnings: '警告', verdict: '结论' },
     colHelp: { errors: '不成立的勾稽关系（错误级）条数', warnings: '警告条数', cells: '已读出 / 应有（所找到的表）' },
-    sortBy: (c) => `按“${c}”排序`,
     open: (f) => `查看 ${f} 的完整核对结果`,
     waiting: '等待核对…',
     running: (d, n) => `正在核对：${d} / ${n}`,
@@ -62,7 +61,6 @@ const S = {
     caption: 'Batch check results',
     cols: { file: 'File', agency: 'Agency', year: 'Year', format: 'Format', cells: 'Cells read', errors: 'Errors', warnings: 'Warnings', verdict: 'Verdict' },
     colHelp: { errors: 'relations that fail (error level)', warnings: 'warnings', cells: 'read / expected (in the tables found)' },
-    sortBy: (c) => `Sort by ${c}`,
     open: (f) => `Open the full check of ${f}`,
     waiting: 'Waiting…',
     running: (d, n) => `Checking: ${d} / ${n}`,
@@ -147,8 +145,11 @@ async function prepare(file) {
   return grids.length ? { text, grids } : { text };
 }
 
-/** Every file under dropped entries (folders read recursively). */
-async function filesOfEntries(entries, skipped) {
+/**
+ * Every file under dropped entries (FileSystemEntry: folders read recursively, in name order),
+ * as { file, path }; files of other types inside folders are counted in `skipped.n`.
+ */
+export async function filesOfEntries(entries, skipped) {
   const out = [];
   const fileOf = (e) => new Promise((res) => e.file(res, () => res(null)));
   const readAll = async (dir) => {
@@ -239,6 +240,7 @@ function mount(panel, site) {
   let run = null;          // the current batch
   let sort = null;         // { key, dir: 1 | -1 }
   let statusKey = null;    // [key, ...args] of the status line, re-rendered on a language switch
+  let skipped = 0;         // files of other types left out of the last folder
   const heads = {};
 
   for (const c of COLS) {
@@ -267,7 +269,6 @@ function mount(panel, site) {
       b.textContent = s.cols[c];
       b.title = s.colHelp[c] ? `${s.cols[c]}：${s.colHelp[c]}` : '';
       if (!b.title) b.removeAttribute('title');
-      b.setAttribute('aria-label', s.sortBy(s.cols[c]));
     }
     renderStatus();
     if (run) { for (const r of run.rows) renderRow(r); renderTally(); renderCount(); }
@@ -278,13 +279,13 @@ function mount(panel, site) {
     if (!statusKey) { status.textContent = ''; return; }
     const [k, ...args] = statusKey;
     const parts = [t()[k](...args)];
-    if (run?.skipped) parts.push(t().skipped(run.skipped));
+    if (skipped) parts.push(t().skipped(skipped));
     status.textContent = parts.join(' ');
   }
 
   // -------------------------------------------------------------- rows
 
-  /** The cells of a row, as shown (`text`) and as sorted and exported (`value`). */
+  /** A row's fields in `lang`: what the table shows, sorts on and exports (null: unknown). */
   function cellsOf(r, lang) {
     const s = S[lang];
     const x = r.row;
@@ -437,18 +438,18 @@ function mount(panel, site) {
     for (const r of run.rows) if (r.state === 'waiting') finish(r, null, ['noWorker', why]);
   }
 
-  function start(items, skipped = 0) {
+  function start(items, left = 0) {
     if (run?.active) end(true);
+    skipped = left;
     if (!items.length) {
       run = null;
       wrap.hidden = true;
       prog.hidden = true;
       tally.textContent = '';
       setStatus(['nothing']);
-      if (skipped) status.textContent += ` ${t().skipped(skipped)}`;
       return;
     }
-    const b = { rows: [], done: 0, next: 0, inFlight: 0, active: true, feeding: false, skipped, t0: performance.now() };
+    const b = { rows: [], done: 0, next: 0, inFlight: 0, active: true, feeding: false, t0: performance.now() };
     run = b;
     b.rows = items.map(({ file, path }, id) => ({ id, file, path: path || file.name, state: 'waiting', row: null, error: null, tr: h('tr') }));
     for (const r of b.rows) r.tr.addEventListener('click', () => openRow(r));
@@ -530,8 +531,8 @@ function mount(panel, site) {
     // entries must be taken now: the DataTransfer is emptied once the handler yields
     const entries = Array.from(dt.items ?? [], (it) => (it.kind === 'file' ? it.webkitGetAsEntry?.() : null));
     if (entries.length && entries.every(Boolean)) {
-      const skipped = { n: 0 };
-      start(await filesOfEntries(entries, skipped), skipped.n);
+      const left = { n: 0 };
+      start(await filesOfEntries(entries, left), left.n);
     } else {
       start(Array.from(dt.files ?? [], (file) => ({ file, path: file.name })));
     }

@@ -264,6 +264,32 @@ test('dropped files (a DataTransfer on the panel) become rows', async () => {
   await context.close();
 });
 
+test('dropped folders (FileSystemEntry) are read recursively, past readEntries\' batches of 100', async () => {
+  const { page, context, errors } = await open(`${srv.url}?mode=batch&blank`);
+  await ready(page);
+  const got = await page.evaluate(async () => {
+    const { filesOfEntries } = await import('./batch.js');
+    // the shapes Chromium gives for a dropped folder: readEntries hands out at most 100 at a time
+    const file = (dir, name) => ({ isFile: true, isDirectory: false, name, fullPath: `${dir}/${name}`, file: (ok) => ok(new File(['x'], name)) });
+    const folder = (path, kids) => ({
+      isFile: false, isDirectory: true, name: path.split('/').pop(), fullPath: path,
+      createReader: () => { let i = 0; return { readEntries: (ok) => { const b = kids.slice(i, i + 100); i += 100; setTimeout(() => ok(b)); } }; },
+    });
+    const many = Array.from({ length: 150 }, (_, i) => file('/top/sub', `r${String(i).padStart(3, '0')}.txt`));
+    const top = folder('/top', [file('/top', 'b.html'), file('/top', 'a.txt'), file('/top', 'pic.png'), folder('/top/sub', [...many].reverse())]);
+    const skipped = { n: 0 };
+    const out = await filesOfEntries([top, file('', 'alone.pdf')], skipped);
+    return { paths: out.map((x) => x.path), skipped: skipped.n };
+  });
+  assert.equal(got.paths.length, 153);
+  assert.deepEqual(got.paths.slice(0, 4), ['top/a.txt', 'top/b.html', 'top/sub/r000.txt', 'top/sub/r001.txt']);
+  assert.equal(got.paths[151], 'top/sub/r149.txt');
+  assert.equal(got.paths[152], 'alone.pdf', 'a file dropped by itself is kept (it gets a row saying its type is not read)');
+  assert.equal(got.skipped, 1, 'pic.png inside the folder');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('cancel stops the batch: what was checked stays, the rest says cancelled', async () => {
   const { page, context, errors } = await open(`${srv.url}?mode=batch&blank`);
   await ready(page);
