@@ -3,6 +3,8 @@
 // Run: node --test tests/e2e/flow.test.mjs   (after scripts/build.sh)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { serve, open, startBrowser, stopBrowser, ready, setValue, axe, shot, fixture, EXAMPLE } from './harness.mjs';
 
 let srv;
@@ -146,6 +148,27 @@ test('a cell not read: the balance cannot be checked, so no band is drawn', asyn
   assert.equal(p.bars.NEW, 0);
   await flow(page).screenshot({ path: 'tests/e2e/screenshots/flow-4-cannot.png' });
   await shot(page, 'flow-4-cannot-page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 2019 trial-format report: （六）其他处理 is one row, the picture follows its layout', async () => {
+  const { page, context, errors } = await open(`${srv.url}?blank`);
+  await ready(page);
+  const report = await setValue(page, readFileSync(resolve('tests/fixtures/yunxi-2019.txt'), 'utf8'));
+  assert.equal(report.format, '2019');
+  await flow(page).locator('summary').click();
+  await flow(page).locator('select').selectOption('TOT');
+  const p = await picture(page);
+  const cells = await tableCells(page, 'TOT');
+  assert.equal(cells.OTHER, 1);
+  assertNumbersAreTheCells(p, { ...cells, OTHER_1: cells.OTHER, OTHER_2: 0, OTHER_3: 0 });
+  assert.deepEqual(Object.keys(p.table).filter((k) => !['EXTRA', 'LOST', 'UNSPLIT'].includes(k)),
+    ['NEW', 'CARRY_IN', 'GRANT', 'PARTIAL', 'DENY', 'UNABLE', 'NOTPROC', 'OTHER', 'CARRY_OUT']);
+  // whatever the balance, the band is the engine's
+  const r1 = report.findings.find((f) => f.rule === 'R1' && f.instance === 'TOT');
+  assert.equal(p.bars.LOST ?? p.bars.EXTRA ?? null, r1 ? Math.abs(r1.difference) : null);
+  await flow(page).screenshot({ path: 'tests/e2e/screenshots/flow-5-2019.png' });
   assert.deepEqual(errors, []);
   await context.close();
 });
