@@ -51,7 +51,7 @@ for f in www/gouji/pkg/gouji_bg.wasm www/gouji/pkg/gouji.js dist/gouji-element/g
 done
 # what a visitor's browser transfers for the served page (every file it loads, gzip -9)
 total=0
-# (every module of the site: app.js imports each www/*.js)
+# (app.js imports every www/*.js; batch-worker.js is loaded when a batch runs)
 for f in www/index.html www/style.css www/favicon.svg www/*.js www/gouji/*.js www/gouji/example.txt www/gouji/pkg/gouji.js www/gouji/pkg/gouji_bg.wasm; do
   total=$((total + $(gz "$f")))
 done

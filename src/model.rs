@@ -373,6 +373,11 @@ pub struct Report {
     pub year: Option<i32>,
     /// The report's title (an early line naming the annual report), when one was found.
     pub title: Option<String>,
+    /// Who the report is from: the agency named in the title (else in the first lines),
+    /// normalised by `src/agency.rs` so every copy of one agency's title gives the same
+    /// name (“青禾市示例局”); null when none is found.
+    #[serde(default)]
+    pub agency: Option<String>,
     /// True when at least one official table was recognised.
     pub recognised: bool,
     /// What was found about each of the three tables.

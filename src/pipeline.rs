@@ -20,6 +20,7 @@ fn empty_report() -> Report {
         format: None,
         year: None,
         title: None,
+        agency: None,
         recognised: false,
         table_info: Vec::new(),
         tables: Tables::default(),
@@ -110,6 +111,7 @@ pub fn check(text: &str) -> Report {
             "这份报告使用 2019 年以前的统计表格（如“申请总数”“同意公开答复数”），本工具只检查 2019 年试行格式和 2021 年格式的报告",
             "this report uses the statistics tables from before 2019 (e.g. 申请总数, 同意公开答复数); gouji checks only the 2019 trial and 2021 formats",
         ));
+        report.agency = crate::agency::report_agency(title.as_deref(), text);
         report.title = title;
         report.year = year;
         return report;
@@ -197,12 +199,14 @@ pub fn check(text: &str) -> Report {
             .any(|c| c.status == Status::CannotCheck && c.severity == Severity::Error);
     let summary = summarise(&checks, &findings);
     let problems = crate::problems::group(&findings, &tables);
+    let agency = crate::agency::report_agency(title.as_deref(), text);
     let mut report = Report {
         schema_version: SCHEMA_VERSION,
         engine: format!("gouji {VERSION}"),
         format: format.map(|f| f.key().to_string()),
         year,
         title,
+        agency,
         recognised,
         table_info: located.info,
         tables,

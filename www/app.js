@@ -5,6 +5,7 @@ import { startModes } from './modes.js';
 // the order of the imports is the order of the tabs
 import './share.js';
 import './fill.js';
+import './batch.js';
 import './bookmarklet.js';
 
 const el = document.querySelector('gouji-checker');

@@ -333,7 +333,7 @@ fn check_one(it: &Item, keep_text: bool) -> Checked {
         );
     };
     let note = gouji::cross_year::states_carry_over(&text);
-    let agency = gouji::agency::report_agency(report.title.as_deref(), &text);
+    let agency = report.agency.clone();
     done(Ok(report), keep_text.then_some(text), note, agency)
 }
 fn row_of(name: &str, r: &gouji::Report, exit: Exit, lang: Lang) -> Row {

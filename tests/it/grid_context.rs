@@ -51,3 +51,24 @@ fn no_position_points_into_the_grids() {
     assert!(r.findings.iter().all(|f| f.span.is_none()));
     assert!(r.table_info.iter().all(|i| i.line.is_none()));
 }
+
+#[test]
+fn the_report_names_its_agency_as_the_batch_summary_does() {
+    let text = gouji::check(EXAMPLE);
+    assert_eq!(text.agency.as_deref(), Some("青禾市示例局"));
+    // the same name when the tables arrive as grids with the text around them
+    let grid = gouji::check_grid_in(&grids(), EXAMPLE);
+    assert_eq!(grid.agency, text.agency);
+    assert_eq!(
+        text.agency,
+        gouji::agency::report_agency(text.title.as_deref(), EXAMPLE)
+    );
+    assert_eq!(gouji::check("").agency, None);
+    // no title and no agency in the first lines: none is invented
+    let tables_only: String = EXAMPLE
+        .lines()
+        .filter(|l| l.contains('\t'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(gouji::check(&tables_only).agency, None);
+}

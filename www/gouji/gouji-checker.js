@@ -10,6 +10,7 @@ import { init, check, checkGrid, rules, forms, EngineTrapped } from './gouji.js'
 import { gridsFromHtml, textFromHtml, tableMarkup } from './grid.js';
 import { strings, msg, normLang } from './i18n.js';
 import css from './checker-css.js';
+import { flowSection, flowCss } from './flow.js';
 
 /** Larger inputs are refused with a message (the text is kept). */
 export const MAX_CHARS = 2 * 1024 * 1024;
@@ -22,7 +23,7 @@ let sheet = null;
 function styleSheet() {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+    sheet.replaceSync(css + flowCss);
   }
   return sheet;
 }
@@ -341,6 +342,8 @@ export class GoujiChecker extends HTMLElement {
     e.tablesH = h('h2', { id: 'tables-h' });
     e.tables = h('div', { class: 'tables' });
     e.tablesSec = h('section', { 'aria-labelledby': 'tables-h' }, e.tablesH, e.tables);
+    e.flow = flowSection();   // 申请去向图 (flow.js), folded until opened
+    e.tablesSec.append(e.flow.el);
     e.checksH = h('h2', { id: 'checks-h' });
     e.checksSummary = h('p', { class: 'small', 'data-testid': 'checks-summary' });
     e.checks = h('div', { class: 'checks', 'data-testid': 'checks' });
@@ -627,6 +630,7 @@ export class GoujiChecker extends HTMLElement {
     e.partial.hidden = !(r.partial && r.recognised);
     e.partial.textContent = t.partial;
     this.#renderNotes(r);
+    e.flow.update(r, this.#lang);
     if (!r.recognised) return;
     this.#renderProblems(r);
     this.#renderTables(r);

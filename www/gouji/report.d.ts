@@ -21,6 +21,12 @@ export interface Report {
   year: number | null;
   /** The report's title (an early line naming the annual report), when one was found. */
   title: string | null;
+  /**
+   * Who the report is from: the agency named in the title (else in the first lines), normalised by
+   * `src/agency.rs` so every copy of one agency's title gives the same name (“青禾市示例局”); null when
+   * none is found.
+   */
+  agency: string | null;
   /** True when at least one official table was recognised. */
   recognised: boolean;
   /** What was found about each of the three tables. */
