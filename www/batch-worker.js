@@ -27,8 +27,9 @@ function rowOf(r) {
     recognised: r.recognised,
     cellsRead: r.recognised ? sum('cells_read') : null,
     cellsExpected: r.recognised ? sum('cells_expected') : null,
-    errors: Number(r.summary.errors),
-    warnings: Number(r.summary.warnings),
+    // problems, as the verdict counts them: one wrong cell that breaks three relations is one
+    errors: r.problems.filter((p) => p.severity === 'error').length,
+    warnings: r.problems.filter((p) => p.severity === 'warning').length,
     verdict: { kind: r.verdict.kind, message: r.verdict.message, incomplete: r.verdict.incomplete ?? null },
   };
 }
