@@ -20,7 +20,10 @@ export function startModes(nav, first, initial, siteApi) {
   site = siteApi;
   modes.unshift({ id: 'check', zh: '核对', en: 'Check', panel: first, mounted: true });
   if (modes.length < 2) { nav.hidden = true; return; }
-  nav.setAttribute('role', 'tablist');
+  // the tablist inside the <nav>, so the nav stays a landmark (role=tablist on it would not be)
+  const list = document.createElement('div');
+  list.setAttribute('role', 'tablist');
+  nav.append(list);
   let after = first;
   for (const m of modes) {
     if (!m.panel) {
@@ -50,7 +53,7 @@ export function startModes(nav, first, initial, siteApi) {
       show(modes[j].id, true);
       document.getElementById(`tab-${modes[j].id}`).focus();
     });
-    nav.append(tab);
+    list.append(tab);
   }
   show(modes.some((m) => m.id === initial) ? initial : 'check', false);
 }

@@ -347,7 +347,8 @@ export class GoujiChecker extends HTMLElement {
     e.checksH = h('h2', { id: 'checks-h' });
     e.checksSummary = h('p', { class: 'small', 'data-testid': 'checks-summary' });
     e.checks = h('div', { class: 'checks', 'data-testid': 'checks' });
-    e.checksSec = h('section', { 'aria-labelledby': 'checks-h' }, e.checksH, e.checksSummary, e.checks);
+    // unnamed: the scrolling list inside is the region the heading names (two regions of one name confuse screen readers)
+    e.checksSec = h('section', {}, e.checksH, e.checksSummary, e.checks);
     e.result = h('section', { class: 'out', part: 'result', 'aria-label': 'result' },
       e.verdict, e.actions, e.partial, e.findingsSec, e.notesSec, e.tablesSec, e.checksSec);
     e.copyBuf = h('textarea', { class: 'sr', 'aria-hidden': 'true', tabindex: '-1', readonly: true });
