@@ -9,6 +9,7 @@ import { registerMode, show } from './modes.js';
 import { gridsFromHtml, textFromHtml, tableMarkup } from './gouji/grid.js';
 import { MAX_CHARS } from './gouji/gouji-checker.js';
 import { msg } from './gouji/i18n.js';
+import { h } from './gouji/dom.js';
 
 /** What the checker accepts too (gouji-checker.js): larger files get a row saying so. */
 const MAX_BYTES = MAX_CHARS * 4;
@@ -85,17 +86,6 @@ const S = {
 };
 const COLS = ['file', 'agency', 'year', 'format', 'cells', 'errors', 'warnings', 'verdict'];
 const NUMERIC = new Set(['year', 'cells', 'errors', 'warnings']);
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  el.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
-  return el;
-}
 
 // ---------------------------------------------------------------- reading files
 

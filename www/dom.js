@@ -1,19 +1,9 @@
 // Small DOM helpers for the site's features (share links, the bookmarklet): elements built
 // with attributes and text only (never HTML), and the one notice line above the checker.
 
-/** Element with attributes (setAttribute) and children (nodes or text). */
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
+import { h } from './gouji/dom.js';
+
+export { h };
 
 export const isEn = () => document.documentElement.lang === 'en';
 /** The site's language now: { zh, en } → the string. */

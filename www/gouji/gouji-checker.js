@@ -11,6 +11,7 @@ import { gridsFromHtml, textFromHtml, tableMarkup } from './grid.js';
 import { strings, msg, normLang } from './i18n.js';
 import css from './checker-css.js';
 import { flowSection, flowCss } from './flow.js';
+import { h } from './dom.js';
 
 /** Larger inputs are refused with a message (the text is kept). */
 export const MAX_CHARS = 2 * 1024 * 1024;
@@ -28,21 +29,6 @@ function styleSheet() {
   return sheet;
 }
 
-/** Small DOM builder: attributes via setAttribute, children as nodes or text. Never HTML. */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
 
 const key = (r) => `${r.table}|${r.row}|${r.column}`;
 const has = (v) => v !== null && v !== undefined;

@@ -14,6 +14,7 @@ import { formStrings } from './form-i18n.js';
 import { buildLayout, place, tsv, html, FORMATS } from './form-layout.js';
 import checkerCss from './checker-css.js';
 import formCss from './form-css.js';
+import { h } from './dom.js';
 
 const DEBOUNCE_MS = 120;
 const SAVE_MS = 400;
@@ -34,20 +35,6 @@ function styleSheets() {
   return sheets;
 }
 
-/** Small DOM builder: attributes via setAttribute, children as nodes or text. Never HTML. */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
 
 const refKey = (r) => `${r.table}|${r.row}|${r.column}`;
 const has = (v) => v !== null && v !== undefined;
