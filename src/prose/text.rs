@@ -53,6 +53,7 @@ impl KeyText {
             } else {
                 col += 1;
             }
+            let src_len = c.len_utf8();
             let c = to_simplified(fold_width(c));
             if c.is_whitespace() {
                 if ws_start.is_none() {
@@ -77,16 +78,8 @@ impl KeyText {
                 k.push(BREAK, i, i, inside, here);
                 was_in_table = inside;
             }
-            k.push(c, i, i + c.len_utf8().max(1), inside, here);
-        }
-        // Fix the end offsets of folded characters: the source character's length.
-        for j in 0..k.chars.len() {
-            let s = k.start[j];
-            if let Some(ch) = src.get(s..).and_then(|r| r.chars().next()) {
-                if k.chars[j] != BREAK && k.chars[j] != ' ' {
-                    k.end[j] = s + ch.len_utf8();
-                }
-            }
+            // A folded character ends where its source character does.
+            k.push(c, i, i + src_len, inside, here);
         }
         k
     }
@@ -134,11 +127,6 @@ impl KeyText {
         (i..)
             .zip(word.chars())
             .all(|(at, c)| self.chars.get(at) == Some(&c))
-    }
-
-    /// Whether the key has `word` starting at `i`.
-    pub fn starts_with_at(&self, i: usize, word: &[char]) -> bool {
-        self.chars.get(i..i + word.len()) == Some(word)
     }
 
     /// Byte range in the paste of the key characters `[a, b)`.

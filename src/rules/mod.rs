@@ -23,7 +23,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// FNV-1a: the maps here hold a few hundred short keys per check; SipHash's DoS
 /// resistance buys nothing and costs a measurable share of a check.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -42,7 +42,7 @@ impl Hasher for Fnv {
     }
 }
 
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use crate::catalogue::{self, Op, RuleDef};
 use crate::forms::{self, ColDef, FormCell, Format, T3Form};
