@@ -12,15 +12,21 @@ pub const BREAK: char = '\n';
 
 pub struct KeyText {
     pub chars: Vec<char>,
-    /// Byte offset in the paste where each key character starts.
-    pub start: Vec<usize>,
-    /// Byte offset in the paste where each key character ends.
-    pub end: Vec<usize>,
     /// The character lies inside a statistical table (between its first and last cell).
     pub in_table: Vec<bool>,
-    /// One-based line and column (in chars) where each key character starts: computed in
-    /// the same pass, so a position costs nothing even on a 1 MB one-line paste.
-    pub line_col: Vec<(u32, u32)>,
+    /// Where each key character comes from.
+    at: Vec<At>,
+}
+
+/// Where a key character comes from: its byte range in the paste, and the one-based line
+/// and column (in chars) where it starts, computed in the same pass, so a position costs
+/// nothing even on a 1 MB one-line paste.
+#[derive(Clone, Copy)]
+struct At {
+    start: usize,
+    end: usize,
+    line: u32,
+    col: u32,
 }
 
 impl KeyText {
@@ -30,10 +36,8 @@ impl KeyText {
         ranges.sort_unstable();
         let mut k = KeyText {
             chars: Vec::with_capacity(src.len() / 2),
-            start: Vec::with_capacity(src.len() / 2),
-            end: Vec::with_capacity(src.len() / 2),
             in_table: Vec::with_capacity(src.len() / 2),
-            line_col: Vec::with_capacity(src.len() / 2),
+            at: Vec::with_capacity(src.len() / 2),
         };
         let (mut line, mut col) = (1u32, 1u32);
         let mut ws_pos = (1u32, 1u32);
@@ -84,19 +88,23 @@ impl KeyText {
         k
     }
 
-    fn push(&mut self, c: char, s: usize, e: usize, inside: bool, at: (u32, u32)) {
+    #[inline]
+    fn push(&mut self, c: char, start: usize, end: usize, inside: bool, at: (u32, u32)) {
         self.chars.push(c);
-        self.start.push(s);
-        self.end.push(e);
         self.in_table.push(inside);
-        self.line_col.push(at);
+        self.at.push(At {
+            start,
+            end,
+            line: at.0,
+            col: at.1,
+        });
     }
 
     /// One-based line and column of key character `i`.
     pub fn line_col(&self, i: usize) -> (usize, usize) {
-        self.line_col
+        self.at
             .get(i)
-            .map_or((1, 1), |&(l, c)| (l as usize, c as usize))
+            .map_or((1, 1), |a| (a.line as usize, a.col as usize))
     }
 
     /// The span in the paste of key characters `[a, b)`.
@@ -134,7 +142,7 @@ impl KeyText {
         if a >= b {
             return None;
         }
-        Some((*self.start.get(a)?, *self.end.get(b - 1)?))
+        Some((self.at.get(a)?.start, self.at.get(b - 1)?.end))
     }
 }
 
@@ -163,7 +171,10 @@ mod tests {
         let s: String = k.chars.iter().collect();
         assert_eq!(s, "申请12件,\n共1 0件");
         let i = s.chars().position(|c| c == '1').unwrap_or(0);
-        assert_eq!(&src[k.start[i]..k.end[i]], "１");
+        assert_eq!(
+            k.byte_range(i, i + 1),
+            Some((src.find('１').unwrap_or(0), src.find('２').unwrap_or(0)))
+        );
     }
 
     #[test]

@@ -149,11 +149,17 @@ impl KeyText {
         })
     }
 
-    /// Whether `w` lies wholly inside key characters `[a, b)`.
-    pub fn contains(&self, a: usize, b: usize, w: &Word) -> bool {
+    /// Where `w` first lies wholly inside key characters `[a, b)` (as
+    /// `slice(a, b).find(w)` would say, counted in key characters from 0).
+    pub fn find(&self, a: usize, b: usize, w: &Word) -> Option<usize> {
         let b = b.min(self.chars.len());
         let a = a.min(b);
-        (a..b).any(|i| self.chars[i] == w.first && i + w.len <= b && self.word_at(i, w))
+        (a..b).find(|&i| self.chars[i] == w.first && i + w.len <= b && self.word_at(i, w))
+    }
+
+    /// Whether `w` lies wholly inside key characters `[a, b)`.
+    pub fn contains(&self, a: usize, b: usize, w: &Word) -> bool {
+        self.find(a, b, w).is_some()
     }
 
     /// Whether key characters `[a, b)` end with `w` (`slice(a, b).ends_with(w)`).
@@ -197,6 +203,8 @@ mod tests {
                 assert_eq!(k.contains_any(a, b, &W), want, "{s} {a} {b}");
                 for w in W.list {
                     assert_eq!(k.contains(a, b, w), sl.contains(w.text));
+                    let at = sl.find(w.text).map(|p| a.min(b) + sl[..p].chars().count());
+                    assert_eq!(k.find(a, b, w), at);
                     assert_eq!(k.window_ends_with(a, b, w), sl.ends_with(w.text));
                 }
             }
