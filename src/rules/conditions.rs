@@ -26,7 +26,14 @@ pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &m
         (t2_rule, TableId::Active, active),
     ] {
         for c in cells {
-            match groups.iter_mut().find(|g| g.0 == rule && g.2 == c.row) {
+            // A row's cells mostly come together: the last group first (each (rule, row)
+            // has one group).
+            let same = |g: &(RuleId, TableId, String, Vec<&Cell>)| g.0 == rule && g.2 == c.row;
+            let at = match groups.last() {
+                Some(g) if same(g) => Some(groups.len() - 1),
+                _ => groups.iter().position(same),
+            };
+            match at.and_then(|i| groups.get_mut(i)) {
                 Some(g) => g.3.push(c),
                 None => groups.push((rule, t, c.row.to_string(), vec![c])),
             }
