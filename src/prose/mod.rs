@@ -16,6 +16,8 @@ mod text;
 mod wording;
 mod words;
 
+use std::borrow::Cow;
+
 use crate::catalogue;
 use crate::forms::{self, FormCell, Format};
 use crate::rules::finding;
@@ -132,17 +134,19 @@ fn per_rule(each: &[Check], checks: &mut Vec<Check>) {
             Some(wording::not_quoted())
         } else {
             let rs: Vec<&crate::Message> = mine.iter().filter_map(|c| c.reason.as_ref()).collect();
-            let mut zh: Vec<&str> = rs.iter().take(NAMED).map(|m| m.zh.as_str()).collect();
-            let mut en: Vec<&str> = rs.iter().take(NAMED).map(|m| m.en.as_str()).collect();
+            let zh: Vec<&str> = rs.iter().take(NAMED).map(|m| m.zh.as_str()).collect();
+            let en: Vec<&str> = rs.iter().take(NAMED).map(|m| m.en.as_str()).collect();
             let more = rs.len().saturating_sub(NAMED);
-            let (mz, me) = (format!("…另 {more} 处"), format!("… {more} more"));
-            if more > 0 {
-                zh.push(&mz);
-                en.push(&me);
-            }
-            (!zh.is_empty()).then(|| crate::Message {
-                zh: zh.join("；"),
-                en: en.join("; "),
+            (!zh.is_empty()).then(|| {
+                let mut m = crate::Message {
+                    zh: zh.join("；"),
+                    en: en.join("; "),
+                };
+                if more > 0 {
+                    m.zh.push_str(&format!("；…另 {more} 处"));
+                    m.en.push_str(&format!("; … {more} more"));
+                }
+                m
             })
         };
         checks.push(Check {
@@ -173,8 +177,8 @@ fn table_ranges(tables: &Tables) -> Vec<(usize, usize)> {
 
 /// One reading of a figure, computed from the table.
 struct Reading {
-    zh: String,
-    en: String,
+    zh: Cow<'static, str>,
+    en: Cow<'static, str>,
     cells: Vec<(FormCell, Num)>,
     value: Num,
 }
@@ -279,8 +283,8 @@ impl<'a> Ctx<'a> {
             .collect::<Option<_>>()?;
         let sum = Num::sum(vals.iter().map(|v| v.1))?;
         let mut out = vec![Reading {
-            zh: alt.zh.into(),
-            en: alt.en.into(),
+            zh: Cow::Borrowed(alt.zh),
+            en: Cow::Borrowed(alt.en),
             cells: vals.clone(),
             value: sum,
         }];
@@ -293,8 +297,8 @@ impl<'a> Ctx<'a> {
         );
         if let Some(p) = by_parts.filter(|p| *p != sum) {
             out.push(Reading {
-                zh: format!("{}（按各列之和）", alt.zh),
-                en: format!("{} (as the sum of its columns)", alt.en),
+                zh: format!("{}（按各列之和）", alt.zh).into(),
+                en: format!("{} (as the sum of its columns)", alt.en).into(),
                 cells: vals.clone(),
                 value: p,
             });
@@ -303,8 +307,8 @@ impl<'a> Ctx<'a> {
             for (c, v) in vals {
                 let n = c.name();
                 out.push(Reading {
-                    zh: n.zh,
-                    en: n.en,
+                    zh: n.zh.into(),
+                    en: n.en.into(),
                     cells: vec![(c, v)],
                     value: v,
                 });
@@ -488,7 +492,6 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let instance = TEXT.to_string();
         let span = self.span(ss, se);
         let phrase = self.excerpt(key_start.min(f.a), f.b);
         let rule = primary.rule;
@@ -497,7 +500,7 @@ impl<'a> Ctx<'a> {
         let status = if let Some(m) = matched {
             checks.push(Check {
                 rule,
-                instance: instance.clone().into(),
+                instance: TEXT.into(),
                 severity: def.severity,
                 status: Status::Pass,
                 reason: Some(wording::matched(&phrase, &m.zh, &m.en)),
@@ -506,7 +509,7 @@ impl<'a> Ctx<'a> {
         } else if readings.is_empty() || unknown || uncertain {
             checks.push(Check {
                 rule,
-                instance: instance.clone().into(),
+                instance: TEXT.into(),
                 severity: def.severity,
                 status: Status::CannotCheck,
                 reason: Some(if readings.is_empty() || unknown {
@@ -519,7 +522,7 @@ impl<'a> Ctx<'a> {
         } else {
             checks.push(Check {
                 rule,
-                instance: instance.clone().into(),
+                instance: TEXT.into(),
                 severity: def.severity,
                 status: Status::Fail,
                 reason: None,
@@ -528,7 +531,7 @@ impl<'a> Ctx<'a> {
             let others: Vec<&Reading> = readings.iter().skip(1).collect();
             let mut fd = finding(
                 def,
-                instance.clone(),
+                TEXT,
                 wording::mismatch(&phrase, f.value, first, &others),
             );
             fill(&mut fd, f.value, first, span);
@@ -546,7 +549,7 @@ impl<'a> Ctx<'a> {
                 .collect();
             let mut c = Check {
                 rule: RuleId::P13,
-                instance: instance.clone().into(),
+                instance: TEXT.into(),
                 severity: def13.severity,
                 status: Status::CannotCheck,
                 reason: None,
@@ -566,7 +569,7 @@ impl<'a> Ctx<'a> {
                     } else {
                         c.status = Status::Fail;
                         let d = &dens[0];
-                        let mut fd = finding(def13, instance, wording::percent(&phrase, pct, r, d));
+                        let mut fd = finding(def13, TEXT, wording::percent(&phrase, pct, r, d));
                         let mut cells = r.cells.clone();
                         cells.extend(d.cells.iter().copied());
                         fd.cells = cells.iter().map(|(c, _)| c.to_ref()).collect();
@@ -650,8 +653,8 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let reading = Reading {
-                zh: "一、本年新收".into(),
-                en: "NEW".into(),
+                zh: Cow::Borrowed("一、本年新收"),
+                en: Cow::Borrowed("NEW"),
                 cells: vec![(new, v)],
                 value: v,
             };
@@ -751,7 +754,6 @@ impl<'a> Ctx<'a> {
                     .map(move |c| FormCell::new(TableId::Review, b, c))
             })
             .collect();
-        let instance = TEXT.to_string();
         let def = catalogue::rule(RuleId::P14);
         let phrase = self.excerpt(a, b);
         let vals: Option<Vec<(FormCell, Num)>> = cells
@@ -767,7 +769,7 @@ impl<'a> Ctx<'a> {
         let Some(vals) = vals.filter(|_| found) else {
             checks.push(Check {
                 rule: RuleId::P14,
-                instance: instance.into(),
+                instance: TEXT.into(),
                 severity: def.severity,
                 status: Status::CannotCheck,
                 reason: Some(wording::cells_unread(&phrase)),
@@ -783,13 +785,13 @@ impl<'a> Ctx<'a> {
         };
         checks.push(Check {
             rule: RuleId::P14,
-            instance: instance.clone().into(),
+            instance: TEXT.into(),
             severity: def.severity,
             status,
             reason: (status == Status::Pass).then(|| wording::claim_holds(&phrase)),
         });
         if !bad.is_empty() {
-            let mut fd = finding(def, instance, wording::claim(&phrase, &bad));
+            let mut fd = finding(def, TEXT, wording::claim(&phrase, &bad));
             fd.cells = bad.iter().map(|(c, _)| c.to_ref()).collect();
             fd.suspects = Vec::new();
             fd.operands = operands(&vals);

@@ -221,14 +221,14 @@ fn headings(k: &super::text::KeyText) -> ([Vec<Heading>; 6], [Vec<Heading>; 6]) 
 fn push(
     checks: &mut Vec<Check>,
     id: RuleId,
-    instance: &str,
+    instance: &'static str,
     status: Status,
     reason: Option<Message>,
 ) {
     let def = catalogue::rule(id);
     checks.push(Check {
         rule: id,
-        instance: instance.to_string().into(),
+        instance: instance.into(),
         severity: def.severity,
         status,
         reason,

@@ -45,21 +45,24 @@ impl KeyText {
         let mut ws_start: Option<usize> = None;
         let mut ri = 0usize;
         let mut was_in_table = false;
-        for (i, c) in src.char_indices() {
+        let bytes = src.as_bytes();
+        let mut next = 0;
+        while next < bytes.len() {
+            let i = next;
+            let (c, src_len, is_ws) = key_of(src, i);
+            next += src_len;
             while ri < ranges.len() && ranges[ri].1 <= i {
                 ri += 1;
             }
             let inside = ranges.get(ri).is_some_and(|&(s, e)| s <= i && i < e);
             let here = (line, col);
-            if c == '\n' {
+            if bytes[i] == b'\n' {
                 line += 1;
                 col = 1;
             } else {
                 col += 1;
             }
-            let src_len = c.len_utf8();
-            let c = to_simplified(fold_width(c));
-            if c.is_whitespace() {
+            if is_ws {
                 if ws_start.is_none() {
                     ws_start = Some(i);
                     ws_pos = here;
@@ -144,6 +147,32 @@ impl KeyText {
         }
         Some((self.at.get(a)?.start, self.at.get(b - 1)?.end))
     }
+}
+
+/// The key character of the paste's character at byte `i` (width folded, simplified),
+/// the source character's length, and whether the key character is whitespace. ASCII
+/// and the CJK ideographs (nearly all of a report) take a few instructions each.
+#[inline(always)]
+fn key_of(src: &str, i: usize) -> (char, usize, bool) {
+    let b = src.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        return (char::from(x), 1, matches!(x, b'\t'..=b'\r' | b' '));
+    }
+    if x & 0xF0 == 0xE0 && i + 2 < b.len() {
+        let u = (u32::from(x & 0x0F) << 12)
+            | (u32::from(b[i + 1] & 0x3F) << 6)
+            | u32::from(b[i + 2] & 0x3F);
+        // Ideographs are never folded nor whitespace, only simplified.
+        if (0x4E00..0xA000).contains(&u) {
+            if let Some(c) = char::from_u32(u) {
+                return (to_simplified(c), 3, false);
+            }
+        }
+    }
+    let c = src[i..].chars().next().unwrap_or(' ');
+    let k = to_simplified(fold_width(c));
+    (k, c.len_utf8(), k.is_whitespace())
 }
 
 /// Ends a sentence.
