@@ -153,8 +153,16 @@ impl KeyText {
     /// `slice(a, b).find(w)` would say, counted in key characters from 0).
     pub fn find(&self, a: usize, b: usize, w: &Word) -> Option<usize> {
         let b = b.min(self.chars.len());
-        let a = a.min(b);
-        (a..b).find(|&i| self.chars[i] == w.first && i + w.len <= b && self.word_at(i, w))
+        let mut i = a.min(b);
+        // A tight scan for the first character, then the whole word.
+        while let Some(off) = self.chars[i..b].iter().position(|&c| c == w.first) {
+            i += off;
+            if i + w.len <= b && self.word_at(i, w) {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
     }
 
     /// Whether `w` lies wholly inside key characters `[a, b)`.
