@@ -23,13 +23,18 @@ pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Ve
         let Ok((ok, out)) = res else { continue };
         let diff = out.lsum.checked_sub(out.rsum);
         let rel = &rels[*i];
-        for (r, on_left) in rel
+        for (n, (r, on_left)) in rel
             .lhs
             .iter()
             .map(|r| (r, true))
             .chain(rel.rhs.iter().map(|r| (r, false)))
+            .enumerate()
         {
-            let current = out.value(*r);
+            // The operands were read in this order: the n-th is this cell's, checked.
+            let current = match out.operands.get(n) {
+                Some(o) if o.0 == *r => Some(o.1),
+                _ => out.value(*r),
+            };
             let fix = match (current, diff) {
                 (Some(v), Some(d)) if on_left => v.checked_sub(d),
                 (Some(v), Some(d)) => v.checked_add(d),
