@@ -32,7 +32,7 @@ pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Ve
         {
             // The operands were read in this order: the n-th is this cell's, checked.
             let current = match out.operands.get(n) {
-                Some(o) if o.0 == *r => Some(o.1),
+                Some(o) if same_cell(&o.0, r) => Some(o.1),
                 _ => out.value(*r),
             };
             let fix = match (current, diff) {
@@ -68,6 +68,13 @@ pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Ve
         out.insert(*i, sus);
     }
     out
+}
+
+/// `a == b`, told at once when both name the same static keys (an operand is a copy
+/// of its relation's cell).
+fn same_cell(a: &FormCell, b: &FormCell) -> bool {
+    let same = |x: &str, y: &str| std::ptr::eq(x, y) || x == y;
+    a.table == b.table && same(a.row, b.row) && same(a.column, b.column)
 }
 
 /// The equalities a cell is in, summed up.
