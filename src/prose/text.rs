@@ -44,6 +44,7 @@ impl KeyText {
         let mut ws_newlines = 0usize;
         let mut ws_start: Option<usize> = None;
         let mut ri = 0usize;
+        let (mut inside, mut edge) = (false, 0usize);
         let mut was_in_table = false;
         let bytes = src.as_bytes();
         let mut next = 0;
@@ -51,10 +52,18 @@ impl KeyText {
             let i = next;
             let (c, src_len, is_ws) = key_of(src, i);
             next += src_len;
-            while ri < ranges.len() && ranges[ri].1 <= i {
-                ri += 1;
+            // Whether the character lies in a table changes only at a table's edge.
+            if i >= edge {
+                while ri < ranges.len() && ranges[ri].1 <= i {
+                    ri += 1;
+                }
+                inside = ranges.get(ri).is_some_and(|&(s, e)| s <= i && i < e);
+                edge = match ranges.get(ri) {
+                    Some(&(_, e)) if inside => e,
+                    Some(&(s, _)) => s,
+                    None => usize::MAX,
+                };
             }
-            let inside = ranges.get(ri).is_some_and(|&(s, e)| s <= i && i < e);
             let here = (line, col);
             if bytes[i] == b'\n' {
                 line += 1;
