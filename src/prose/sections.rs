@@ -8,7 +8,7 @@
 //! its end (五 or 六) is a paste of tables: the section checks are not applicable.
 
 use super::text::{is_clause_end, KeyText, BREAK};
-use super::words::Word;
+use super::words::{words, Word, Words};
 use super::Ctx;
 use crate::forms::{FormCell, Format};
 use crate::rules::finding;
@@ -129,6 +129,46 @@ fn is_numeral(c: char) -> bool {
     )
 }
 
+/// The sections' words, prepared at compile time (`within`: at most two groups).
+struct Prepared {
+    starts: Words,
+    within: [Words; 2],
+    stand_in: Words,
+}
+
+const NO_WORDS: &[&str] = &[];
+
+macro_rules! prepared {
+    ($n:expr) => {
+        Prepared {
+            starts: words!(SECTIONS[$n].starts),
+            within: [
+                words!(if SECTIONS[$n].within.len() > 0 {
+                    SECTIONS[$n].within[0]
+                } else {
+                    NO_WORDS
+                }),
+                words!(if SECTIONS[$n].within.len() > 1 {
+                    SECTIONS[$n].within[1]
+                } else {
+                    NO_WORDS
+                }),
+            ],
+            stand_in: words!(SECTIONS[$n].stand_in),
+        }
+    };
+}
+
+const PREPARED: [Prepared; 6] = [
+    prepared!(0),
+    prepared!(1),
+    prepared!(2),
+    prepared!(3),
+    prepared!(4),
+    prepared!(5),
+];
+const EVIDENCE: Words = words!(SECTIONS[4].evidence);
+
 /// A section heading found: key index of its numeral, and past its words.
 #[derive(Clone, Copy)]
 struct Heading {
@@ -138,11 +178,11 @@ struct Heading {
 
 /// The heading's words in the window of key characters `[at, win)` (`WINDOW` long, or
 /// to the end of the text): where they end.
-fn heading_matches(k: &KeyText, at: usize, win: usize, def: &SectionDef) -> Option<usize> {
-    for s in def.starts {
+fn heading_matches(k: &KeyText, at: usize, win: usize, n: usize) -> Option<usize> {
+    let (def, words) = (&SECTIONS[n], &PREPARED[n]);
+    for w in words.starts.list {
         // Right at `at`, or after a qualifier: "工作总体情况", "政府信息主动公开情况".
-        let w = Word::new(s);
-        if let Some(b) = k.find(at, win, &w) {
+        if let Some(b) = k.find(at, win, w) {
             let lead = b - at;
             if lead <= def.slack {
                 return Some(at + lead + w.len);
@@ -154,13 +194,11 @@ fn heading_matches(k: &KeyText, at: usize, win: usize, def: &SectionDef) -> Opti
     }
     // The heading ends where its clause does (or at the window's end).
     let mut end = 0usize;
-    for group in def.within {
+    for group in &words.within[..def.within.len()] {
         let hit = group
+            .list
             .iter()
-            .filter_map(|w| {
-                let w = Word::new(w);
-                k.find(at, win, &w).map(|b| b - at + w.len)
-            })
+            .filter_map(|w| k.find(at, win, w).map(|b| b - at + w.len))
             .min()?;
         end = end.max(hit);
     }
@@ -194,16 +232,14 @@ fn headings(k: &super::text::KeyText) -> ([Vec<Heading>; 6], [Vec<Heading>; 6]) 
         let at = j + 1;
         // One window per candidate heading, shared by every section's words.
         let win = (at + WINDOW).min(k.len());
-        let found = SECTIONS
-            .iter()
-            .enumerate()
-            .find_map(|(n, def)| heading_matches(k, at, win, def).map(|body| (n, body)));
+        let found =
+            (0..SECTIONS.len()).find_map(|n| heading_matches(k, at, win, n).map(|body| (n, body)));
         if let Some((n, body)) = found {
             out[n].push(Heading { at: i, body });
             continue;
         }
-        for (n, def) in SECTIONS.iter().enumerate() {
-            let stand_in = def.stand_in.iter().map(|w| Word::new(w));
+        for (n, words) in PREPARED.iter().enumerate() {
+            let stand_in = words.stand_in.list.iter();
             if let Some(w) = stand_in
                 .into_iter()
                 .find(|w| at + w.len <= win && k.word_at(at, w))
@@ -280,11 +316,7 @@ pub fn run(ctx: &Ctx, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
     if chosen[4].is_none() && out_of_order.is_empty() {
         let from = chosen[3].or(chosen[2]).map_or(0, |h| h.body);
         let to = chosen[5].map_or(k.len(), |h| h.at);
-        if let Some(at) = SECTIONS[4]
-            .evidence
-            .iter()
-            .find_map(|w| k.find(from, to, &Word::new(w)))
-        {
+        if let Some(at) = EVIDENCE.list.iter().find_map(|w| k.find(from, to, w)) {
             chosen[4] = Some(Heading { at, body: at });
         }
     }
