@@ -15,7 +15,15 @@ pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Ve
     }
     // For each cell: the evaluable equalities it is in, and the correction each implies,
     // summed up as they come (a list per cell cost more than the rest of the rules).
-    let mut by_cell: HashMap<FormCell, Involved> = HashMap::default();
+    // Sized once for every operand (most cells are in a few relations): growing it
+    // rehashed it several times per check.
+    let operands = results
+        .iter()
+        .filter(|(i, r)| is_eq(*i) && r.is_ok())
+        .map(|(i, _)| rels[*i].lhs.len() + rels[*i].rhs.len())
+        .sum();
+    let mut by_cell: HashMap<FormCell, Involved> =
+        HashMap::with_capacity_and_hasher(operands, Default::default());
     for (i, res) in results {
         if !is_eq(*i) {
             continue;
