@@ -119,6 +119,12 @@ pub fn check(text: &str) -> Report {
     let mut located = locate::locate(&ctx, marker_format);
     located.info.sort_by_key(|i| i.table);
     let mut tables = Tables::default();
+    // Sized once: a cell is large, and growing three tables cell by cell copied them
+    // over and over.
+    for t in TableId::ALL {
+        let n = located.cells.iter().filter(|c| c.table == t).count();
+        tables.get_mut(t).reserve_exact(n);
+    }
     for c in located.cells {
         tables.get_mut(c.table).push(c);
     }

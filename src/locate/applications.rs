@@ -711,7 +711,8 @@ pub(super) fn locate(
     }
     out.t3_layout = if rows.is_empty() { None } else { Some(layout) };
     let used: Vec<usize> = map.iter().flatten().copied().collect();
-    out.cells.reserve(keys.len() * W3);
+    // Room for Tables 4 and 2 as well, which are appended to these cells.
+    out.cells.reserve(keys.len() * W3 + W4 + 32);
     for (i, row) in rows.iter().enumerate() {
         if !used.contains(&i) {
             let rec = &ctx.recs[row.rec];

@@ -341,7 +341,12 @@ fn take(
             None,
         ));
     }
-    out.cells.extend(cells);
+    if out.cells.is_empty() {
+        // The first table read: moved, not copied cell by cell.
+        out.cells = cells;
+    } else {
+        out.cells.extend(cells);
+    }
     out.info.extend(info);
     out.notes.extend(notes);
     out.assumptions.extend(assumptions);

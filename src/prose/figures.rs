@@ -4,6 +4,7 @@
 //! are not figures: nothing can be checked against them.
 
 use super::text::KeyText;
+use super::words::{words, Words};
 use crate::Num;
 
 const UNITS: &[char] = &['件', '个', '次', '起', '宗'];
@@ -64,21 +65,19 @@ pub fn cjk_value(s: &[char]) -> Option<i64> {
 }
 
 /// Words before a number that make it approximate, an ordinal or a per-item figure.
-const NOT_A_COUNT_BEFORE: &[&str] = &[
+const NOT_A_COUNT_BEFORE: Words = words!(&[
     "近", "约", "逾", "超", "第", "每", "逐", "同", "某", "任", "这", "那", "哪", "单",
-];
+]);
 
-fn preceded_by(k: &KeyText, a: usize, words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        let n = w.chars().count();
-        a >= n && k.has_at(a - n, w)
-    })
+fn preceded_by(k: &KeyText, a: usize, words: &Words) -> bool {
+    words.list.iter().any(|w| k.word_ending(a, 0, w).is_some())
 }
 
 /// Every count in the key text outside the tables, in order.
 pub fn find(k: &KeyText) -> Vec<Figure> {
     let ch = &k.chars;
     let mut out = Vec::new();
+    let mut text = String::new();
     let mut i = 0;
     while i < ch.len() {
         let c = ch[i];
@@ -91,7 +90,7 @@ pub fn find(k: &KeyText) -> Vec<Figure> {
         let (value, mut j) = if arabic {
             // Digits, thousands groups (",ddd"), one decimal part.
             let mut j = i;
-            let mut text = String::new();
+            text.clear();
             while j < ch.len() {
                 let cj = ch[j];
                 if cj.is_ascii_digit() {
@@ -129,7 +128,7 @@ pub fn find(k: &KeyText) -> Vec<Figure> {
             && (ch[a - 1].is_ascii_digit()
                 || ch[a - 1] == '.'
                 || (ch[a - 1] == ' ' && a > 1 && ch[a - 2].is_ascii_digit()));
-        if glued_before || preceded_by(k, a, NOT_A_COUNT_BEFORE) {
+        if glued_before || preceded_by(k, a, &NOT_A_COUNT_BEFORE) {
             continue;
         }
         if !arabic && a > 0 && is_cjk_numeral(ch[a - 1]) {

@@ -9,12 +9,14 @@
 //! could mean several things is checked only in the sense that some reading agrees.
 
 mod figures;
+mod keys;
 mod relations;
 mod sections;
 mod text;
 mod wording;
+mod words;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use crate::catalogue;
 use crate::forms::{self, FormCell, Format};
@@ -22,10 +24,49 @@ use crate::rules::finding;
 use crate::{Cell, Check, Finding, Num, Operand, ReadHow, RuleId, Span, Status, TableId, Tables};
 
 use figures::Figure;
-use relations::{
-    Alt, Pattern, CLAIMS, FILLERS, NEGATIONS, NOT_A_CLAIM, NOT_COMPARABLE, PATTERNS, UNCERTAIN,
-};
+use relations::{Alt, Pattern, CLAIMS, NEGATIONS, PATTERNS};
 use text::{is_clause_end, is_sentence_end, KeyText};
+use words::{words, Word, Words};
+
+/// The word lists of `relations`, prepared for scanning the key in place.
+const NOT_COMPARABLE: Words = words!(relations::NOT_COMPARABLE);
+const SEVERAL_BODIES: Words = words!(relations::SEVERAL_BODIES);
+const WIDER_AREA: Words = words!(relations::WIDER_AREA);
+const UNCERTAIN: Words = words!(relations::UNCERTAIN);
+const FILLERS: Words = words!(relations::FILLERS);
+const NOT_A_CLAIM: Words = words!(relations::NOT_A_CLAIM);
+/// Words before a number-first phrase that name another count.
+const OTHER_COUNT: Words = words!(&["其中", "中", "另有", "另"]);
+/// Verbs of "本机关未收到政府信息公开申请".
+const RECEIVED: Words = words!(&["收到", "受理", "接到", "接收"]);
+
+/// How many words the claims have.
+const CLAIM_COUNT: usize = {
+    let (mut n, mut c) = (0, 0);
+    while c < CLAIMS.len() {
+        n += CLAIMS[c].words.len();
+        c += 1;
+    }
+    n
+};
+/// Every claim's words in order, and the claim each belongs to.
+const CLAIM_LIST: ([&str; CLAIM_COUNT], [usize; CLAIM_COUNT]) = {
+    let mut out = ([""; CLAIM_COUNT], [0; CLAIM_COUNT]);
+    let (mut n, mut c) = (0, 0);
+    while c < CLAIMS.len() {
+        let mut w = 0;
+        while w < CLAIMS[c].words.len() {
+            out.0[n] = CLAIMS[c].words[w];
+            out.1[n] = c;
+            n += 1;
+            w += 1;
+        }
+        c += 1;
+    }
+    out
+};
+const CLAIM_WORDS: Words = words!(&CLAIM_LIST.0);
+const CLAIM_OF: [usize; CLAIM_COUNT] = CLAIM_LIST.1;
 
 /// What the prose stage needs from the rest of the pipeline.
 pub struct Input<'a> {
@@ -93,17 +134,19 @@ fn per_rule(each: &[Check], checks: &mut Vec<Check>) {
             Some(wording::not_quoted())
         } else {
             let rs: Vec<&crate::Message> = mine.iter().filter_map(|c| c.reason.as_ref()).collect();
-            let mut zh: Vec<&str> = rs.iter().take(NAMED).map(|m| m.zh.as_str()).collect();
-            let mut en: Vec<&str> = rs.iter().take(NAMED).map(|m| m.en.as_str()).collect();
+            let zh: Vec<&str> = rs.iter().take(NAMED).map(|m| m.zh.as_str()).collect();
+            let en: Vec<&str> = rs.iter().take(NAMED).map(|m| m.en.as_str()).collect();
             let more = rs.len().saturating_sub(NAMED);
-            let (mz, me) = (format!("…另 {more} 处"), format!("… {more} more"));
-            if more > 0 {
-                zh.push(&mz);
-                en.push(&me);
-            }
-            (!zh.is_empty()).then(|| crate::Message {
-                zh: zh.join("；"),
-                en: en.join("; "),
+            (!zh.is_empty()).then(|| {
+                let mut m = crate::Message {
+                    zh: zh.join("；"),
+                    en: en.join("; "),
+                };
+                if more > 0 {
+                    m.zh.push_str(&format!("；…另 {more} 处"));
+                    m.en.push_str(&format!("; … {more} more"));
+                }
+                m
             })
         };
         checks.push(Check {
@@ -134,8 +177,8 @@ fn table_ranges(tables: &Tables) -> Vec<(usize, usize)> {
 
 /// One reading of a figure, computed from the table.
 struct Reading {
-    zh: String,
-    en: String,
+    zh: Cow<'static, str>,
+    en: Cow<'static, str>,
     cells: Vec<(FormCell, Num)>,
     value: Num,
 }
@@ -143,22 +186,30 @@ struct Reading {
 pub(crate) struct Ctx<'a> {
     inp: &'a Input<'a>,
     k: &'a KeyText,
-    index: HashMap<(TableId, &'a str, &'a str), &'a Cell>,
-}
-
-fn word(w: &str) -> Vec<char> {
-    w.chars().collect()
+    index: crate::rules::HashMap<(TableId, &'a str, &'a str), &'a Cell>,
+    /// The report is a people's government's own (its title as found, or the head of the
+    /// text: a PDF copy breaks the title into "淮安市人民政府" and "2024 年…年度报告").
+    government: bool,
 }
 
 impl<'a> Ctx<'a> {
     fn new(inp: &'a Input<'a>, k: &'a KeyText) -> Ctx<'a> {
-        let mut index = HashMap::new();
+        let n = TableId::ALL.iter().map(|t| inp.tables.get(*t).len()).sum();
+        let mut index = crate::rules::HashMap::with_capacity_and_hasher(n, Default::default());
         for t in TableId::ALL {
             for c in inp.tables.get(t) {
                 index.insert((t, c.row.as_ref(), c.column.as_ref()), c);
             }
         }
-        Ctx { inp, k, index }
+        let is_gov = |t: &str| t.contains("人民政府") || t.contains("政府办");
+        let government =
+            inp.title.is_some_and(is_gov) || is_gov(&k.slice(0, TITLE_HEAD.min(k.len())));
+        Ctx {
+            inp,
+            k,
+            index,
+            government,
+        }
     }
 
     /// A cell's value as prose is compared with it: a blank counts as 0, a blank total as
@@ -232,8 +283,8 @@ impl<'a> Ctx<'a> {
             .collect::<Option<_>>()?;
         let sum = Num::sum(vals.iter().map(|v| v.1))?;
         let mut out = vec![Reading {
-            zh: alt.zh.into(),
-            en: alt.en.into(),
+            zh: Cow::Borrowed(alt.zh),
+            en: Cow::Borrowed(alt.en),
             cells: vals.clone(),
             value: sum,
         }];
@@ -246,8 +297,8 @@ impl<'a> Ctx<'a> {
         );
         if let Some(p) = by_parts.filter(|p| *p != sum) {
             out.push(Reading {
-                zh: format!("{}（按各列之和）", alt.zh),
-                en: format!("{} (as the sum of its columns)", alt.en),
+                zh: format!("{}（按各列之和）", alt.zh).into(),
+                en: format!("{} (as the sum of its columns)", alt.en).into(),
                 cells: vals.clone(),
                 value: p,
             });
@@ -256,8 +307,8 @@ impl<'a> Ctx<'a> {
             for (c, v) in vals {
                 let n = c.name();
                 out.push(Reading {
-                    zh: n.zh,
-                    en: n.en,
+                    zh: n.zh.into(),
+                    en: n.en.into(),
                     cells: vec![(c, v)],
                     value: v,
                 });
@@ -311,62 +362,63 @@ impl<'a> Ctx<'a> {
         s
     }
 
-    fn has_word(&self, a: usize, b: usize, words: &[&str]) -> bool {
-        let s = self.k.slice(a, b);
-        words.iter().any(|w| s.contains(w))
+    /// Whether key characters `[a, b)` hold `w` (a word not known at compile time).
+    fn has(&self, a: usize, b: usize, w: &'static str) -> bool {
+        self.k.contains(a, b, &Word::new(w))
     }
 
     /// The pattern a figure's phrase matches: walking back over filler words, the first
-    /// place where some key ends; the longest key there wins.
-    fn phrase(&self, f: &Figure, ls: usize, sentence: &str) -> Option<(&'static Pattern, usize)> {
+    /// place where some key ends; the longest key there wins. A pattern's `context` is
+    /// looked for in key characters `[context, f.a)`.
+    fn phrase(&self, f: &Figure, ls: usize, context: usize) -> Option<(&'static Pattern, usize)> {
         let mut e = f.a;
         let mut application = false;
+        // Whether each pattern's context words are there: looked up when first needed.
+        let mut in_context: [Option<bool>; PATTERNS.len()] = [None; PATTERNS.len()];
         loop {
+            // No key or filler ends at `e` unless it starts at or after `ls`.
+            if e <= ls {
+                return None;
+            }
+            let last = *self.k.chars.get(e - 1)?;
             let mut best: Option<(&Pattern, usize)> = None;
-            for p in PATTERNS {
+            for key in keys::KEYS.iter().filter(|key| key.word.last == last) {
+                let p = &PATTERNS[key.pattern];
                 if p.needs_application && !application {
                     continue;
                 }
-                if !p.context.is_empty() && !p.context.iter().any(|w| sentence.contains(w)) {
+                let Some(start) = self.k.word_ending(e, ls, &key.word) else {
+                    continue;
+                };
+                if !p.context.is_empty() {
+                    let ok = *in_context[key.pattern]
+                        .get_or_insert_with(|| p.context.iter().any(|w| self.has(context, f.a, w)));
+                    if !ok {
+                        continue;
+                    }
+                }
+                let opens = start == ls
+                    || p.only_after.is_empty()
+                    || p.only_after
+                        .iter()
+                        .any(|a| self.k.word_ending(start, ls, &Word::new(a)).is_some());
+                if !opens {
                     continue;
                 }
-                for key in p.keys {
-                    if let Some(start) = self.ends_at(e, ls, key) {
-                        let opens = start == ls
-                            || p.only_after.is_empty()
-                            || p.only_after
-                                .iter()
-                                .any(|a| self.ends_at(start, ls, a).is_some());
-                        if !opens {
-                            continue;
-                        }
-                        if best.is_none_or(|(_, s)| start < s) {
-                            best = Some((p, start));
-                        }
-                    }
+                if best.is_none_or(|(_, s)| start < s) {
+                    best = Some((p, start));
                 }
             }
             if best.is_some() {
                 return best;
             }
             let (filler, start) = FILLERS
+                .list
                 .iter()
-                .find_map(|fl| self.ends_at(e, ls, fl).map(|s| (fl, s)))?;
-            application |= filler.contains("申请");
+                .find_map(|fl| self.k.word_ending(e, ls, fl).map(|s| (fl, s)))?;
+            application |= filler.text.contains("申请");
             e = start;
         }
-    }
-
-    /// Where `w` starts if it ends at key index `e` and starts at or after `floor`.
-    fn ends_at(&self, e: usize, floor: usize, w: &str) -> Option<usize> {
-        let mut i = e;
-        for c in w.chars().rev() {
-            if i <= floor || self.k.chars.get(i - 1) != Some(&c) {
-                return None;
-            }
-            i -= 1;
-        }
-        Some(i)
     }
 
     /// Number-first phrasing: "有 1 件涉及政府信息公开工作的行政复议".
@@ -377,10 +429,11 @@ impl<'a> Ctx<'a> {
         while e < hi && !is_clause_end(ch[e]) && !ch[e].is_ascii_digit() {
             e += 1;
         }
-        let tail = self.k.slice(f.b, e);
-        PATTERNS
-            .iter()
-            .find(|p| p.after.iter().any(|w| tail.ends_with(w)))
+        PATTERNS.iter().find(|p| {
+            p.after
+                .iter()
+                .any(|w| self.k.window_ends_with(f.b, e, &Word::new(w)))
+        })
     }
 
     fn figure(
@@ -390,53 +443,45 @@ impl<'a> Ctx<'a> {
         checks: &mut Vec<Check>,
         findings: &mut Vec<Finding>,
     ) {
+        let k = self.k;
         let ls = self.clause_start(f.a, prev_end);
         // Words before a list comma belong to the same figure ("公民、法人和其他组织…6 件").
         let ws = self.strong_clause_start(f.a, prev_end);
-        if self.has_word(ws, f.a, NOT_COMPARABLE) {
+        if k.contains_any(ws, f.a, &NOT_COMPARABLE) {
             return;
         }
         let (ss, se) = self.sentence(f.a);
         // A wider area or several bodies: not necessarily this report's table.
-        // (The title as found, or the head of the text: a PDF copy breaks the title into
-        // "淮安市人民政府" and "2024 年…年度报告".)
-        let is_gov = |t: &str| t.contains("人民政府") || t.contains("政府办");
-        let government = self.inp.title.is_some_and(is_gov)
-            || is_gov(&self.k.slice(0, TITLE_HEAD.min(self.k.len())));
-        if self.has_word(ss, f.a, relations::SEVERAL_BODIES)
-            || (!government && self.has_word(ss, f.a, relations::WIDER_AREA))
+        if k.contains_any(ss, f.a, &SEVERAL_BODIES)
+            || (!self.government && k.contains_any(ss, f.a, &WIDER_AREA))
         {
             return;
         }
         // What the figure is about: its sentence so far and the one before it.
-        let prev = if ss > 0 && self.k.chars.get(ss - 1) != Some(&text::BREAK) {
+        let prev = if ss > 0 && k.chars.get(ss - 1) != Some(&text::BREAK) {
             self.sentence(ss - 1).0
         } else {
             ss
         };
-        let context = self.k.slice(prev.min(ss), f.a);
-        let sentence = context;
-        let (primary, key_start, uncertain_words) = match self.phrase(f, ls, &sentence) {
-            Some((p, s)) => (p, s, self.k.slice(ws, s)),
+        // The words before the key, in key characters `[uncertain_words.0, .1)`.
+        let (primary, key_start, uncertain_words) = match self.phrase(f, ls, prev.min(ss)) {
+            Some((p, s)) => (p, s, (ws, s)),
             None => match self.phrase_after(f) {
                 // Nothing before the figure may name another count.
-                Some(p) if !self.has_word(ws, f.a, &["其中", "中", "另有", "另"]) => {
-                    (p, f.a, String::new())
-                }
+                Some(p) if !k.contains_any(ws, f.a, &OTHER_COUNT) => (p, f.a, (0, 0)),
                 _ => return,
             },
         };
         // Other phrases earlier in the clause: the figure may belong to them.
+        let (uw_a, uw_b) = uncertain_words;
+        let within = keys::patterns_within(k, uw_a, uw_b);
         let mut pats: Vec<&Pattern> = vec![primary];
-        for p in PATTERNS {
-            if pats.iter().any(|q| std::ptr::eq(*q, p)) {
-                continue;
-            }
-            if p.keys.iter().any(|kw| uncertain_words.contains(kw)) {
+        for (p, _) in PATTERNS.iter().zip(within).filter(|(_, w)| *w) {
+            if !std::ptr::eq(primary, p) {
                 pats.push(p);
             }
         }
-        let uncertain = pats.len() > 1 || UNCERTAIN.iter().any(|w| uncertain_words.contains(w));
+        let uncertain = pats.len() > 1 || k.contains_any(uw_a, uw_b, &UNCERTAIN);
         let mut readings = Vec::new();
         let mut unknown = false;
         for p in &pats {
@@ -447,7 +492,6 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let instance = TEXT.to_string();
         let span = self.span(ss, se);
         let phrase = self.excerpt(key_start.min(f.a), f.b);
         let rule = primary.rule;
@@ -456,7 +500,7 @@ impl<'a> Ctx<'a> {
         let status = if let Some(m) = matched {
             checks.push(Check {
                 rule,
-                instance: instance.clone().into(),
+                instance: TEXT.into(),
                 severity: def.severity,
                 status: Status::Pass,
                 reason: Some(wording::matched(&phrase, &m.zh, &m.en)),
@@ -465,7 +509,7 @@ impl<'a> Ctx<'a> {
         } else if readings.is_empty() || unknown || uncertain {
             checks.push(Check {
                 rule,
-                instance: instance.clone().into(),
+                instance: TEXT.into(),
                 severity: def.severity,
                 status: Status::CannotCheck,
                 reason: Some(if readings.is_empty() || unknown {
@@ -478,7 +522,7 @@ impl<'a> Ctx<'a> {
         } else {
             checks.push(Check {
                 rule,
-                instance: instance.clone().into(),
+                instance: TEXT.into(),
                 severity: def.severity,
                 status: Status::Fail,
                 reason: None,
@@ -487,7 +531,7 @@ impl<'a> Ctx<'a> {
             let others: Vec<&Reading> = readings.iter().skip(1).collect();
             let mut fd = finding(
                 def,
-                instance.clone(),
+                TEXT,
                 wording::mismatch(&phrase, f.value, first, &others),
             );
             fill(&mut fd, f.value, first, span);
@@ -505,7 +549,7 @@ impl<'a> Ctx<'a> {
                 .collect();
             let mut c = Check {
                 rule: RuleId::P13,
-                instance: instance.clone().into(),
+                instance: TEXT.into(),
                 severity: def13.severity,
                 status: Status::CannotCheck,
                 reason: None,
@@ -525,7 +569,7 @@ impl<'a> Ctx<'a> {
                     } else {
                         c.status = Status::Fail;
                         let d = &dens[0];
-                        let mut fd = finding(def13, instance, wording::percent(&phrase, pct, r, d));
+                        let mut fd = finding(def13, TEXT, wording::percent(&phrase, pct, r, d));
                         let mut cells = r.cells.clone();
                         cells.extend(d.cells.iter().copied());
                         fd.cells = cells.iter().map(|(c, _)| c.to_ref()).collect();
@@ -558,10 +602,9 @@ impl<'a> Ctx<'a> {
         let ch = &self.k.chars;
         let mut i = 0;
         while i + 1 < ch.len() {
-            let verb = ["收到", "受理", "接到", "接收"]
-                .iter()
-                .find(|v| self.ends_at(i + 2, i, v).is_some());
-            if verb.is_none() || self.k.in_table[i] {
+            let verb =
+                RECEIVED.may_start(ch[i]) && RECEIVED.list.iter().any(|v| self.k.word_at(i, v));
+            if !verb || self.k.in_table[i] {
                 i += 1;
                 continue;
             }
@@ -610,8 +653,8 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let reading = Reading {
-                zh: "一、本年新收".into(),
-                en: "NEW".into(),
+                zh: Cow::Borrowed("一、本年新收"),
+                en: Cow::Borrowed("NEW"),
                 cells: vec![(new, v)],
                 value: v,
             };
@@ -645,28 +688,25 @@ impl<'a> Ctx<'a> {
 
     fn claims(&self, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         let ch = &self.k.chars;
-        let words: Vec<(Vec<char>, &relations::Claim)> = CLAIMS
-            .iter()
-            .flat_map(|c| c.words.iter().map(move |w| (word(w), c)))
-            .collect();
-        let firsts: Vec<char> = words.iter().filter_map(|w| w.0.first().copied()).collect();
         let mut i = 0;
         while i < ch.len() {
-            if !firsts.contains(&ch[i]) || self.k.in_table[i] {
+            if !CLAIM_WORDS.may_start(ch[i]) || self.k.in_table[i] {
                 i += 1;
                 continue;
             }
-            let Some((w, claim)) = words
+            let Some((w, n)) = CLAIM_WORDS
+                .list
                 .iter()
-                .filter(|(w, _)| self.k.starts_with_at(i, w))
-                .max_by_key(|(w, _)| w.len())
+                .zip(CLAIM_OF)
+                .filter(|(w, _)| self.k.word_at(i, w))
+                .max_by_key(|(w, _)| w.len)
             else {
                 i += 1;
                 continue;
             };
-            let end = i + w.len();
+            let end = i + w.len;
             i = end;
-            self.claim(claim, end - w.len(), end, checks, findings);
+            self.claim(&CLAIMS[n], end - w.len, end, checks, findings);
         }
     }
 
@@ -680,7 +720,7 @@ impl<'a> Ctx<'a> {
     ) {
         let cs = self.clause_start(a, 0);
         let after = self.k.slice(b, (b + 1).min(self.k.len()));
-        if self.has_word(cs, b, NOT_A_CLAIM) || after == "率" {
+        if self.k.contains_any(cs, b, &NOT_A_CLAIM) || after == "率" {
             return;
         }
         // "未经复议直接起诉", "尚未审结" hold a 未 that negates nothing here.
@@ -714,7 +754,6 @@ impl<'a> Ctx<'a> {
                     .map(move |c| FormCell::new(TableId::Review, b, c))
             })
             .collect();
-        let instance = TEXT.to_string();
         let def = catalogue::rule(RuleId::P14);
         let phrase = self.excerpt(a, b);
         let vals: Option<Vec<(FormCell, Num)>> = cells
@@ -730,7 +769,7 @@ impl<'a> Ctx<'a> {
         let Some(vals) = vals.filter(|_| found) else {
             checks.push(Check {
                 rule: RuleId::P14,
-                instance: instance.into(),
+                instance: TEXT.into(),
                 severity: def.severity,
                 status: Status::CannotCheck,
                 reason: Some(wording::cells_unread(&phrase)),
@@ -746,13 +785,13 @@ impl<'a> Ctx<'a> {
         };
         checks.push(Check {
             rule: RuleId::P14,
-            instance: instance.clone().into(),
+            instance: TEXT.into(),
             severity: def.severity,
             status,
             reason: (status == Status::Pass).then(|| wording::claim_holds(&phrase)),
         });
         if !bad.is_empty() {
-            let mut fd = finding(def, instance, wording::claim(&phrase, &bad));
+            let mut fd = finding(def, TEXT, wording::claim(&phrase, &bad));
             fd.cells = bad.iter().map(|(c, _)| c.to_ref()).collect();
             fd.suspects = Vec::new();
             fd.operands = operands(&vals);

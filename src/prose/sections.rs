@@ -7,7 +7,8 @@
 //! "一、" … "四、"). A paste that shows neither the report's beginning (一、总体情况) nor
 //! its end (五 or 六) is a paste of tables: the section checks are not applicable.
 
-use super::text::{is_clause_end, BREAK};
+use super::text::{is_clause_end, KeyText, BREAK};
+use super::words::{words, Word, Words};
 use super::Ctx;
 use crate::forms::{FormCell, Format};
 use crate::rules::finding;
@@ -121,7 +122,52 @@ const SECTIONS: [SectionDef; 6] = [
     },
 ];
 
-const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// The sections' words, prepared at compile time (`within`: at most two groups).
+struct Prepared {
+    starts: Words,
+    within: [Words; 2],
+    stand_in: Words,
+}
+
+const NO_WORDS: &[&str] = &[];
+
+macro_rules! prepared {
+    ($n:expr) => {
+        Prepared {
+            starts: words!(SECTIONS[$n].starts),
+            within: [
+                words!(if SECTIONS[$n].within.len() > 0 {
+                    SECTIONS[$n].within[0]
+                } else {
+                    NO_WORDS
+                }),
+                words!(if SECTIONS[$n].within.len() > 1 {
+                    SECTIONS[$n].within[1]
+                } else {
+                    NO_WORDS
+                }),
+            ],
+            stand_in: words!(SECTIONS[$n].stand_in),
+        }
+    };
+}
+
+const PREPARED: [Prepared; 6] = [
+    prepared!(0),
+    prepared!(1),
+    prepared!(2),
+    prepared!(3),
+    prepared!(4),
+    prepared!(5),
+];
+const EVIDENCE: Words = words!(SECTIONS[4].evidence);
 
 /// A section heading found: key index of its numeral, and past its words.
 #[derive(Clone, Copy)]
@@ -130,17 +176,16 @@ struct Heading {
     body: usize,
 }
 
-/// `win`: the key text from `at`, `WINDOW` characters long.
-fn heading_matches(win: &str, at: usize, def: &SectionDef) -> Option<usize> {
-    for s in def.starts {
-        if win.starts_with(s) {
-            return Some(at + s.chars().count());
-        }
-        // A qualifier before the words: "工作总体情况", "政府信息主动公开情况".
-        if let Some(b) = win.find(s) {
-            let lead = win[..b].chars().count();
+/// The heading's words in the window of key characters `[at, win)` (`WINDOW` long, or
+/// to the end of the text): where they end.
+fn heading_matches(k: &KeyText, at: usize, win: usize, n: usize) -> Option<usize> {
+    let (def, words) = (&SECTIONS[n], &PREPARED[n]);
+    for w in words.starts.list {
+        // Right at `at`, or after a qualifier: "工作总体情况", "政府信息主动公开情况".
+        if let Some(b) = k.find(at, win, w) {
+            let lead = b - at;
             if lead <= def.slack {
-                return Some(at + lead + s.chars().count());
+                return Some(at + lead + w.len);
             }
         }
     }
@@ -149,19 +194,17 @@ fn heading_matches(win: &str, at: usize, def: &SectionDef) -> Option<usize> {
     }
     // The heading ends where its clause does (or at the window's end).
     let mut end = 0usize;
-    for group in def.within {
+    for group in &words.within[..def.within.len()] {
         let hit = group
+            .list
             .iter()
-            .filter_map(|w| {
-                win.find(w)
-                    .map(|b| win[..b].chars().count() + w.chars().count())
-            })
+            .filter_map(|w| k.find(at, win, w).map(|b| b - at + w.len))
             .min()?;
         end = end.max(hit);
     }
     // Whole words after the last one: "改进情况", "整改措施".
-    let tail: String = win.chars().skip(end).take(2).collect();
-    if tail == "情况" || tail == "措施" {
+    let e = at + end;
+    if e + 2 <= win && (k.has_at(e, "情况") || k.has_at(e, "措施")) {
         end += 2;
     }
     Some(at + end)
@@ -173,14 +216,14 @@ fn headings(k: &super::text::KeyText) -> ([Vec<Heading>; 6], [Vec<Heading>; 6]) 
     let mut stand: [Vec<Heading>; 6] = Default::default();
     let ch = &k.chars;
     for i in 0..ch.len() {
-        if !NUMERALS.contains(&ch[i]) {
+        if !is_numeral(ch[i]) {
             continue;
         }
-        if i > 0 && (NUMERALS.contains(&ch[i - 1]) || matches!(ch[i - 1], '第' | '表' | '(')) {
+        if i > 0 && (is_numeral(ch[i - 1]) || matches!(ch[i - 1], '第' | '表' | '(')) {
             continue;
         }
         let mut j = i + 1;
-        while j < ch.len() && NUMERALS.contains(&ch[j]) && j - i < 3 {
+        while j < ch.len() && is_numeral(ch[j]) && j - i < 3 {
             j += 1;
         }
         if !matches!(ch.get(j), Some('、' | '.')) {
@@ -188,20 +231,22 @@ fn headings(k: &super::text::KeyText) -> ([Vec<Heading>; 6], [Vec<Heading>; 6]) 
         }
         let at = j + 1;
         // One window per candidate heading, shared by every section's words.
-        let win = k.slice(at, (at + WINDOW).min(k.len()));
-        let found = SECTIONS
-            .iter()
-            .enumerate()
-            .find_map(|(n, def)| heading_matches(&win, at, def).map(|body| (n, body)));
+        let win = (at + WINDOW).min(k.len());
+        let found =
+            (0..SECTIONS.len()).find_map(|n| heading_matches(k, at, win, n).map(|body| (n, body)));
         if let Some((n, body)) = found {
             out[n].push(Heading { at: i, body });
             continue;
         }
-        for (n, def) in SECTIONS.iter().enumerate() {
-            if let Some(w) = def.stand_in.iter().find(|w| win.starts_with(*w)) {
+        for (n, words) in PREPARED.iter().enumerate() {
+            let stand_in = words.stand_in.list.iter();
+            if let Some(w) = stand_in
+                .into_iter()
+                .find(|w| at + w.len <= win && k.word_at(at, w))
+            {
                 stand[n].push(Heading {
                     at: i,
-                    body: at + w.chars().count(),
+                    body: at + w.len,
                 });
             }
         }
@@ -212,14 +257,14 @@ fn headings(k: &super::text::KeyText) -> ([Vec<Heading>; 6], [Vec<Heading>; 6]) 
 fn push(
     checks: &mut Vec<Check>,
     id: RuleId,
-    instance: &str,
+    instance: &'static str,
     status: Status,
     reason: Option<Message>,
 ) {
     let def = catalogue::rule(id);
     checks.push(Check {
         rule: id,
-        instance: instance.to_string().into(),
+        instance: instance.into(),
         severity: def.severity,
         status,
         reason,
@@ -271,13 +316,7 @@ pub fn run(ctx: &Ctx, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
     if chosen[4].is_none() && out_of_order.is_empty() {
         let from = chosen[3].or(chosen[2]).map_or(0, |h| h.body);
         let to = chosen[5].map_or(k.len(), |h| h.at);
-        let text = k.slice(from, to);
-        if let Some(w) = SECTIONS[4]
-            .evidence
-            .iter()
-            .find_map(|w| text.find(w).map(|b| (b, *w)))
-        {
-            let at = from + text[..w.0].chars().count();
+        if let Some(at) = EVIDENCE.list.iter().find_map(|w| k.find(from, to, w)) {
             chosen[4] = Some(Heading { at, body: at });
         }
     }
@@ -422,7 +461,7 @@ pub fn run(ctx: &Ctx, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         (Some((_, _, t)), true) if t.contains('费') => {
             push(checks, RuleId::S3, "六", Status::Pass, None)
         }
-        (Some(_), true) if k.slice(0, k.len()).contains("处理费") => push(
+        (Some(_), true) if k.contains(0, k.len(), &Word::new("处理费")) => push(
             checks,
             RuleId::S3,
             "六",
@@ -598,15 +637,15 @@ struct FeeTable {
     collected: Num,
 }
 
-fn fee_table(k: &super::text::KeyText) -> Option<FeeTable> {
-    let all = k.slice(0, k.len());
-    let head = "实际收取金额";
-    let p = all.find(head)?;
-    let rest = &all[p + head.len()..];
-    let rest = rest.strip_prefix("(元)").unwrap_or(rest);
-    let run: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == '.')
+fn fee_table(k: &KeyText) -> Option<FeeTable> {
+    let head = Word::new("实际收取金额");
+    let mut i = k.find(0, k.len(), &head)? + head.len;
+    if k.has_at(i, "(元)") {
+        i += 3;
+    }
+    let run: String = k.chars[i.min(k.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || **c == ' ' || **c == '.')
         .collect();
     let nums: Vec<&str> = run.split(' ').filter(|s| !s.is_empty()).collect();
     if nums.len() == 3 {

@@ -12,15 +12,21 @@ pub const BREAK: char = '\n';
 
 pub struct KeyText {
     pub chars: Vec<char>,
-    /// Byte offset in the paste where each key character starts.
-    pub start: Vec<usize>,
-    /// Byte offset in the paste where each key character ends.
-    pub end: Vec<usize>,
     /// The character lies inside a statistical table (between its first and last cell).
     pub in_table: Vec<bool>,
-    /// One-based line and column (in chars) where each key character starts: computed in
-    /// the same pass, so a position costs nothing even on a 1 MB one-line paste.
-    pub line_col: Vec<(u32, u32)>,
+    /// Where each key character comes from.
+    at: Vec<At>,
+}
+
+/// Where a key character comes from: its byte range in the paste, and the one-based line
+/// and column (in chars) where it starts, computed in the same pass, so a position costs
+/// nothing even on a 1 MB one-line paste.
+#[derive(Clone, Copy)]
+struct At {
+    start: usize,
+    end: usize,
+    line: u32,
+    col: u32,
 }
 
 impl KeyText {
@@ -30,31 +36,42 @@ impl KeyText {
         ranges.sort_unstable();
         let mut k = KeyText {
             chars: Vec::with_capacity(src.len() / 2),
-            start: Vec::with_capacity(src.len() / 2),
-            end: Vec::with_capacity(src.len() / 2),
             in_table: Vec::with_capacity(src.len() / 2),
-            line_col: Vec::with_capacity(src.len() / 2),
+            at: Vec::with_capacity(src.len() / 2),
         };
         let (mut line, mut col) = (1u32, 1u32);
         let mut ws_pos = (1u32, 1u32);
         let mut ws_newlines = 0usize;
         let mut ws_start: Option<usize> = None;
         let mut ri = 0usize;
+        let (mut inside, mut edge) = (false, 0usize);
         let mut was_in_table = false;
-        for (i, c) in src.char_indices() {
-            while ri < ranges.len() && ranges[ri].1 <= i {
-                ri += 1;
+        let bytes = src.as_bytes();
+        let mut next = 0;
+        while next < bytes.len() {
+            let i = next;
+            let (c, src_len, is_ws) = key_of(src, i);
+            next += src_len;
+            // Whether the character lies in a table changes only at a table's edge.
+            if i >= edge {
+                while ri < ranges.len() && ranges[ri].1 <= i {
+                    ri += 1;
+                }
+                inside = ranges.get(ri).is_some_and(|&(s, e)| s <= i && i < e);
+                edge = match ranges.get(ri) {
+                    Some(&(_, e)) if inside => e,
+                    Some(&(s, _)) => s,
+                    None => usize::MAX,
+                };
             }
-            let inside = ranges.get(ri).is_some_and(|&(s, e)| s <= i && i < e);
             let here = (line, col);
-            if c == '\n' {
+            if bytes[i] == b'\n' {
                 line += 1;
                 col = 1;
             } else {
                 col += 1;
             }
-            let c = to_simplified(fold_width(c));
-            if c.is_whitespace() {
+            if is_ws {
                 if ws_start.is_none() {
                     ws_start = Some(i);
                     ws_pos = here;
@@ -77,33 +94,29 @@ impl KeyText {
                 k.push(BREAK, i, i, inside, here);
                 was_in_table = inside;
             }
-            k.push(c, i, i + c.len_utf8().max(1), inside, here);
-        }
-        // Fix the end offsets of folded characters: the source character's length.
-        for j in 0..k.chars.len() {
-            let s = k.start[j];
-            if let Some(ch) = src.get(s..).and_then(|r| r.chars().next()) {
-                if k.chars[j] != BREAK && k.chars[j] != ' ' {
-                    k.end[j] = s + ch.len_utf8();
-                }
-            }
+            // A folded character ends where its source character does.
+            k.push(c, i, i + src_len, inside, here);
         }
         k
     }
 
-    fn push(&mut self, c: char, s: usize, e: usize, inside: bool, at: (u32, u32)) {
+    #[inline]
+    fn push(&mut self, c: char, start: usize, end: usize, inside: bool, at: (u32, u32)) {
         self.chars.push(c);
-        self.start.push(s);
-        self.end.push(e);
         self.in_table.push(inside);
-        self.line_col.push(at);
+        self.at.push(At {
+            start,
+            end,
+            line: at.0,
+            col: at.1,
+        });
     }
 
     /// One-based line and column of key character `i`.
     pub fn line_col(&self, i: usize) -> (usize, usize) {
-        self.line_col
+        self.at
             .get(i)
-            .map_or((1, 1), |&(l, c)| (l as usize, c as usize))
+            .map_or((1, 1), |a| (a.line as usize, a.col as usize))
     }
 
     /// The span in the paste of key characters `[a, b)`.
@@ -136,18 +149,39 @@ impl KeyText {
             .all(|(at, c)| self.chars.get(at) == Some(&c))
     }
 
-    /// Whether the key has `word` starting at `i`.
-    pub fn starts_with_at(&self, i: usize, word: &[char]) -> bool {
-        self.chars.get(i..i + word.len()) == Some(word)
-    }
-
     /// Byte range in the paste of the key characters `[a, b)`.
     pub fn byte_range(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         if a >= b {
             return None;
         }
-        Some((*self.start.get(a)?, *self.end.get(b - 1)?))
+        Some((self.at.get(a)?.start, self.at.get(b - 1)?.end))
     }
+}
+
+/// The key character of the paste's character at byte `i` (width folded, simplified),
+/// the source character's length, and whether the key character is whitespace. ASCII
+/// and the CJK ideographs (nearly all of a report) take a few instructions each.
+#[inline(always)]
+fn key_of(src: &str, i: usize) -> (char, usize, bool) {
+    let b = src.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        return (char::from(x), 1, matches!(x, b'\t'..=b'\r' | b' '));
+    }
+    if x & 0xF0 == 0xE0 && i + 2 < b.len() {
+        let u = (u32::from(x & 0x0F) << 12)
+            | (u32::from(b[i + 1] & 0x3F) << 6)
+            | u32::from(b[i + 2] & 0x3F);
+        // Ideographs are never folded nor whitespace, only simplified.
+        if (0x4E00..0xA000).contains(&u) {
+            if let Some(c) = char::from_u32(u) {
+                return (to_simplified(c), 3, false);
+            }
+        }
+    }
+    let c = src[i..].chars().next().unwrap_or(' ');
+    let k = to_simplified(fold_width(c));
+    (k, c.len_utf8(), k.is_whitespace())
 }
 
 /// Ends a sentence.
@@ -175,7 +209,10 @@ mod tests {
         let s: String = k.chars.iter().collect();
         assert_eq!(s, "申请12件,\n共1 0件");
         let i = s.chars().position(|c| c == '1').unwrap_or(0);
-        assert_eq!(&src[k.start[i]..k.end[i]], "１");
+        assert_eq!(
+            k.byte_range(i, i + 1),
+            Some((src.find('１').unwrap_or(0), src.find('２').unwrap_or(0)))
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@ use super::*;
 /// R4, R13, R18, R23: the value type of every cell, one instance per row.
 pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
     let inp = ev.inp;
-    let mut groups: Vec<(RuleId, TableId, String, Vec<&Cell>)> = Vec::new();
+    // One group per (rule, row), keyed by the cell's own row key (no copy of it).
+    let mut groups: Vec<(RuleId, TableId, crate::model::Key, Vec<&Cell>)> = Vec::with_capacity(40);
     let active = inp.tables.get(TableId::Active);
     let t2_rule = match active_format(inp) {
         Format::F2021 => RuleId::R18,
@@ -26,9 +27,22 @@ pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &m
         (t2_rule, TableId::Active, active),
     ] {
         for c in cells {
-            match groups.iter_mut().find(|g| g.0 == rule && g.2 == c.row) {
+            // A row's cells mostly come together: the last group first (each (rule, row)
+            // has one group).
+            let same =
+                |g: &(RuleId, TableId, crate::model::Key, Vec<&Cell>)| g.0 == rule && g.2 == c.row;
+            let at = match groups.last() {
+                Some(g) if same(g) => Some(groups.len() - 1),
+                _ => groups.iter().position(same),
+            };
+            match at.and_then(|i| groups.get_mut(i)) {
                 Some(g) => g.3.push(c),
-                None => groups.push((rule, t, c.row.to_string(), vec![c])),
+                None => {
+                    // A row has at most seven cells.
+                    let mut v = Vec::with_capacity(8);
+                    v.push(c);
+                    groups.push((rule, t, c.row.clone(), v));
+                }
             }
         }
     }

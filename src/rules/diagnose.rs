@@ -7,14 +7,23 @@ use super::*;
 /// Suspect cells for each failing equality (index → suspects).
 pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<FormCell>> {
     let is_eq = |i: usize| rels[i].op == Op::Eq;
-    // For each cell: the evaluable equalities it is in, and the correction each implies.
-    let mut by_cell: HashMap<FormCell, Vec<Involvement>> = HashMap::default();
     if !results
         .iter()
         .any(|(i, r)| is_eq(*i) && matches!(r, Ok((false, _))))
     {
         return HashMap::default();
     }
+    // For each cell: the evaluable equalities it is in, and the correction each implies,
+    // summed up as they come (a list per cell cost more than the rest of the rules).
+    // Sized once for every operand (most cells are in a few relations): growing it
+    // rehashed it several times per check.
+    let operands = results
+        .iter()
+        .filter(|(i, r)| is_eq(*i) && r.is_ok())
+        .map(|(i, _)| rels[*i].lhs.len() + rels[*i].rhs.len())
+        .sum();
+    let mut by_cell: HashMap<FormCell, Involved> =
+        HashMap::with_capacity_and_hasher(operands, Default::default());
     for (i, res) in results {
         if !is_eq(*i) {
             continue;
@@ -22,31 +31,29 @@ pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Ve
         let Ok((ok, out)) = res else { continue };
         let diff = out.lsum.checked_sub(out.rsum);
         let rel = &rels[*i];
-        for (r, on_left) in rel
+        for (n, (r, on_left)) in rel
             .lhs
             .iter()
             .map(|r| (r, true))
             .chain(rel.rhs.iter().map(|r| (r, false)))
+            .enumerate()
         {
-            let current = out.value(*r);
+            // The operands were read in this order: the n-th is this cell's, checked.
+            let current = match out.operands.get(n) {
+                Some(o) if same_cell(&o.0, r) => Some(o.1),
+                _ => out.value(*r),
+            };
             let fix = match (current, diff) {
                 (Some(v), Some(d)) if on_left => v.checked_sub(d),
                 (Some(v), Some(d)) => v.checked_add(d),
                 _ => None,
             };
-            by_cell.entry(*r).or_default().push((*i, *ok, fix));
+            by_cell
+                .entry(*r)
+                .and_modify(|c| c.add(*ok, fix))
+                .or_insert(Involved::new(*ok, fix));
         }
     }
-    let single_cause: std::collections::HashSet<FormCell, BuildHasherDefault<Fnv>> = by_cell
-        .iter()
-        .filter(|(_, v)| {
-            v.iter().all(|(_, ok, _)| !ok) && {
-                let first = v.first().and_then(|x| x.2);
-                first.is_some() && v.iter().all(|x| x.2 == first)
-            }
-        })
-        .map(|(r, _)| *r)
-        .collect();
     let mut out = HashMap::default();
     for (i, res) in results {
         let Ok((false, _)) = res else { continue };
@@ -57,22 +64,56 @@ pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Ve
         let cells: Vec<FormCell> = rel.lhs.iter().chain(rel.rhs.iter()).copied().collect();
         let mut sus: Vec<FormCell> = cells
             .iter()
-            .filter(|c| single_cause.contains(c))
+            .filter(|c| by_cell.get(c).is_some_and(Involved::single_cause))
             .copied()
             .collect();
         if sus.is_empty() {
             // More than one wrong number: point at the cells shared by most failures.
-            let fails = |c: &FormCell| {
-                by_cell
-                    .get(c)
-                    .map_or(0, |v| v.iter().filter(|x| !x.1).count())
-            };
+            let fails = |c: &FormCell| by_cell.get(c).map_or(0, |v| v.fails);
             let best = cells.iter().map(&fails).max().unwrap_or(0);
             sus = cells.iter().filter(|c| fails(c) == best).copied().collect();
         }
         out.insert(*i, sus);
     }
     out
+}
+
+/// `a == b`, told at once when both name the same static keys (an operand is a copy
+/// of its relation's cell).
+fn same_cell(a: &FormCell, b: &FormCell) -> bool {
+    let same = |x: &str, y: &str| std::ptr::eq(x, y) || x == y;
+    a.table == b.table && same(a.row, b.row) && same(a.column, b.column)
+}
+
+/// The equalities a cell is in, summed up.
+struct Involved {
+    /// How many of them fail.
+    fails: usize,
+    /// Whether they all fail.
+    all_fail: bool,
+    /// The correction the first implies, and whether every other implies the same.
+    first_fix: Option<Num>,
+    same_fix: bool,
+}
+
+impl Involved {
+    fn new(ok: bool, fix: Option<Num>) -> Involved {
+        Involved {
+            fails: usize::from(!ok),
+            all_fail: !ok,
+            first_fix: fix,
+            same_fix: true,
+        }
+    }
+    fn add(&mut self, ok: bool, fix: Option<Num>) {
+        self.fails += usize::from(!ok);
+        self.all_fail &= !ok;
+        self.same_fix &= fix == self.first_fix;
+    }
+    /// Every relation it is in fails, and all agree on the value it should have.
+    fn single_cause(&self) -> bool {
+        self.all_fail && self.first_fix.is_some() && self.same_fix
+    }
 }
 
 pub(super) fn relation_finding(

@@ -6,7 +6,8 @@ use super::*;
 /// Every relation of the catalogue over the tables that were read.
 pub fn relations(inp: &Input) -> Vec<Rel> {
     use TableId::*;
-    let mut v = Vec::new();
+    // Five relations per Table 3 column, one per row, and a dozen more.
+    let mut v = Vec::with_capacity(inp.t3.as_ref().map_or(0, |f| 6 * f.columns.len() + 30) + 16);
     let t3 = |r: &'static str, c: &'static str| cref(Applications, r, c);
     if let Some(form) = &inp.t3 {
         let cols: Vec<&'static str> = form.columns.iter().map(|c| c.key).collect();
