@@ -217,7 +217,9 @@ function mountButton(checker) {
 
   let lines = [];   // [{zh,en}, …] of the message shown
   let altLink = null;
+  let kind = '';    // 'full' | 'tables' | 'refused': set on the output with its message, never before it
   const render = () => {
+    if (kind) out.dataset.kind = kind;
     btn.textContent = tr(T.share);
     fieldLabel.firstChild.textContent = tr(T.linkLabel);
     msg.replaceChildren(...lines.map((l, i) => h('span', { class: l.bad ? 'bad' : null, 'data-line': i }, tr(l), ' ')));
@@ -244,7 +246,7 @@ function mountButton(checker) {
     out.hidden = false;
     alt.hidden = true;
     altLink = null;
-    out.dataset.kind = 'full';
+    kind = 'full';
     try {
       const full = await linkFor(fullPayload(input));
       const prev = input.previous ? [T.previousIn] : [];
@@ -258,7 +260,7 @@ function mountButton(checker) {
             alt.hidden = false;
             alt.onclick = async () => {
               alt.hidden = true;
-              out.dataset.kind = 'tables';
+              kind = 'tables';
               await offer(short, [T.proseLeft, ...prev]);
               render();
             };
@@ -268,17 +270,17 @@ function mountButton(checker) {
         const d = tablesOnly(input, report);
         const short = d ? await linkFor(d) : null;
         if (short && short.length <= MAX_LINK) {
-          out.dataset.kind = 'tables';
+          kind = 'tables';
           await offer(short, [T.tablesOnly(full.length), T.proseLeft, ...prev]);
         } else {
-          out.dataset.kind = 'refused';
+          kind = 'refused';
           field.value = '';
           fieldLabel.hidden = true;
           lines = [{ ...(short ? T.refused(short.length) : T.refusedNoTables(full.length)), bad: true }];
         }
       }
     } catch (e) {
-      out.dataset.kind = 'refused';
+      kind = 'refused';
       fieldLabel.hidden = true;
       lines = [{ zh: `${T.failed.zh}：${e?.message ?? e}`, en: `${T.failed.en}: ${e?.message ?? e}`, bad: true }];
     }
