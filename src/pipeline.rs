@@ -80,7 +80,7 @@ pub fn check(text: &str) -> Report {
     let ctx = Ctx::new(text, &recs, &lines);
     let all_keys = &ctx.keys;
     // One haystack, so each marker is searched once rather than once per line.
-    let joined = all_keys.join("\n");
+    let joined = all_keys.joined();
     let count = |m: &[&str]| m.iter().filter(|k| joined.contains(*k)).count();
     let (m21, m19, m_old) = (
         count(forms::MARKERS_2021),
@@ -89,7 +89,7 @@ pub fn check(text: &str) -> Report {
     );
     let title = find_title(text, &recs);
     let title_year = title.as_deref().and_then(year_in);
-    let period_year = period_year(all_keys);
+    let period_year = period_year(all_keys.iter());
     let year = title_year.or(period_year);
     let marker_format = if m21 > m19 {
         Some(Format::F2021)
@@ -357,8 +357,8 @@ fn year_in(t: &str) -> Option<i32> {
     })
 }
 
-fn period_year(keys: &[String]) -> Option<i32> {
-    keys.iter().find_map(|k| {
+fn period_year<'a>(mut keys: impl Iterator<Item = &'a str>) -> Option<i32> {
+    keys.find_map(|k| {
         let at = k.find("统计期")?;
         let rest = &k[at..];
         let y = year_in(rest)?;

@@ -92,7 +92,10 @@ fn trimmed(src: &str, start: usize, end: usize) -> Piece {
 }
 
 pub fn split(src: &str) -> Vec<Record> {
+    // Plain lines gather their tokens in scratch vectors reused from line to line, then
+    // take one exact allocation.
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
     let mut pos = 0;
     while pos < src.len() {
         let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
@@ -106,7 +109,7 @@ pub fn split(src: &str) -> Vec<Record> {
         } else if line.trim_start_matches(is_space).starts_with('|') {
             split_pipe(src, pos, line_end)
         } else {
-            split_plain(src, pos, line_end)
+            split_plain(src, pos, line_end, &mut scratch)
         };
         // A quoted cell may have run over line ends: go on after the line the record ends on.
         let next = if rec.end <= line_end {
@@ -277,8 +280,8 @@ fn plain_at(line: &str, i: usize) -> (usize, Plain) {
 /// Byte ranges of bracketed groups that close on the same line: "（其中修订 16 件）" is one
 /// annotation, not three tokens. An unclosed bracket (a label wrapped by a PDF) protects
 /// nothing, so the numbers after it stay separate.
-fn bracket_groups(line: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn bracket_groups(line: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut open: Option<usize> = None;
     let mut depth = 0usize;
     let mut i = 0;
@@ -303,16 +306,24 @@ fn bracket_groups(line: &str) -> Vec<(usize, usize)> {
         }
         i += len;
     }
-    out
 }
 
-fn split_plain(src: &str, start: usize, end: usize) -> Record {
+/// Buffers `split_plain` reuses from one line to the next.
+#[derive(Default)]
+struct Scratch {
+    groups: Vec<(usize, usize)>,
+    cells: Vec<Piece>,
+}
+
+fn split_plain(src: &str, start: usize, end: usize, scratch: &mut Scratch) -> Record {
     let line = &src[start..end];
-    let groups = bracket_groups(line);
+    bracket_groups(line, &mut scratch.groups);
+    let groups = &scratch.groups;
     // Groups come in text order and do not overlap: one cursor walks them alongside the
     // characters (a search per space made a long one-line paste quadratic).
     let mut g = 0;
-    let mut cells = Vec::new();
+    let cells = &mut scratch.cells;
+    cells.clear();
     let mut tok: Option<usize> = None;
     let mut i = 0;
     while i < line.len() {
@@ -343,7 +354,7 @@ fn split_plain(src: &str, start: usize, end: usize) -> Record {
         shape: Shape::Plain,
         start,
         end,
-        cells,
+        cells: cells.to_vec(),
     }
 }
 

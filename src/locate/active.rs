@@ -22,7 +22,7 @@ pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut 
         .find(|&i| ctx.keys[i].starts_with("三、") || has(&ctx.keys[i], "勾稽关系"))
         .unwrap_or(end);
     let stop = stop.min(start + MAX_T2_RECORDS);
-    let region = ctx.keys[start..stop].join("\n");
+    let region = ctx.keys.joined_range(start, stop);
     let count = |m: &[&str]| m.iter().filter(|k| region.contains(*k)).count();
     let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
     let format = if m21 > m19 {

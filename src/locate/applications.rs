@@ -41,9 +41,17 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             }
         };
         let window: Vec<DataCell> = (np..np + W3).map(parse).collect();
-        let outside = (0..np)
-            .chain(np + W3..rec.cells.len())
-            .any(|j| parse(j).parsed.value.is_some());
+        // Whether a cell holds a number, without copying a trailing cell already read.
+        let has_value = |j: usize| match j.checked_sub(first) {
+            Some(k) => t.cells[k].parsed.value.is_some(),
+            None => {
+                let p = &rec.cells[j];
+                parse_cell(src.get(p.start..p.end).unwrap_or(""))
+                    .value
+                    .is_some()
+            }
+        };
+        let outside = (0..np).chain(np + W3..rec.cells.len()).any(has_value);
         let label = src
             .get(rec.start..rec.cells[np].start)
             .unwrap_or("")
@@ -561,13 +569,29 @@ fn collect_t3_rows<'a>(
 fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Option<usize>>) {
     const SKIP_ROW: u32 = 3;
     const SKIP_KEY: u32 = 2;
-    // Keys are short ASCII names: a byte loop beats a memcmp call per pair.
-    let same =
-        |a: &str, b: &str| a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y);
-    let cost = |l: Option<&str>, k: &str| match l {
-        Some(l) if same(l, k) => 0,
-        None => 1,
-        Some(_) => 4,
+    // Each label as the index of the form row it names, compared once per row rather
+    // than once per cell of the table: NONE for no label, OTHER for a row of another
+    // layout.
+    const NONE: usize = usize::MAX;
+    const OTHER: usize = usize::MAX - 1;
+    let ids: Vec<usize> = labels
+        .iter()
+        .map(|l| match l {
+            None => NONE,
+            Some(l) => keys.iter().position(|k| k == l).unwrap_or(OTHER),
+        })
+        .collect();
+    // Each key as the first position holding it, so that a key given twice still
+    // matches its label at both places.
+    let first: Vec<usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(j, k)| keys[..j].iter().position(|x| x == k).unwrap_or(j))
+        .collect();
+    let cost = |i: usize, j: usize| match ids[i] {
+        NONE => 1,
+        id if id == first[j] => 0,
+        _ => 4,
     };
     let (n, m) = (labels.len(), keys.len());
     // One flat table, row i at i * w.
@@ -584,7 +608,7 @@ fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Op
                 dp[i * w + j + 1] = here + SKIP_KEY;
             }
             if i < n && j < m {
-                let c = here + cost(labels[i], keys[j]);
+                let c = here + cost(i, j);
                 if c < dp[(i + 1) * w + j + 1] {
                     dp[(i + 1) * w + j + 1] = c;
                 }
@@ -595,7 +619,7 @@ fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Op
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let here = dp[i * w + j];
-        if i > 0 && j > 0 && here == dp[(i - 1) * w + j - 1] + cost(labels[i - 1], keys[j - 1]) {
+        if i > 0 && j > 0 && here == dp[(i - 1) * w + j - 1] + cost(i - 1, j - 1) {
             map[j - 1] = Some(i - 1);
             i -= 1;
             j -= 1;

@@ -4,8 +4,11 @@
 
 mod active;
 mod applications;
+mod keys;
 mod review;
 mod stream;
+
+pub use keys::Keys;
 
 use crate::cells::{glued_tail, parse_cell, Parsed};
 use crate::forms::{Format, T3Layout};
@@ -72,13 +75,13 @@ pub struct Located {
 pub struct Ctx<'a> {
     pub src: &'a str,
     pub recs: &'a [Record],
-    pub keys: Vec<String>,
+    pub keys: Keys,
     pub lines: &'a LineIndex,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(src: &'a str, recs: &'a [Record], lines: &'a LineIndex) -> Ctx<'a> {
-        let keys = recs.iter().map(|r| label_key(r.text(src))).collect();
+        let keys = Keys::new(src, recs);
         Ctx {
             src,
             recs,
@@ -264,7 +267,10 @@ fn labels_share_a_line(ctx: &Ctx) -> bool {
     const MIN_LEN: usize = 30;
     ctx.keys.iter().any(|k| {
         k.len() > MIN_LEN
-            && k.bytes().filter(u8::is_ascii_digit).count() >= DIGITS
+            && k.bytes()
+                .map(|b| usize::from(b.is_ascii_digit()))
+                .sum::<usize>()
+                >= DIGITS
             && crate::forms::T3_ROWS
                 .iter()
                 .filter(|r| r.keywords.iter().any(|w| has(k, w)))
