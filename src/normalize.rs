@@ -281,7 +281,7 @@ pub fn key_char(c: char, after_digit: bool) -> Option<char> {
 
 /// Haystack length (bytes) from which the standard searcher's setup pays for itself:
 /// longer than any table label, as long as a line of prose.
-const LONG_HAY: usize = 96;
+pub const LONG_HAY: usize = 96;
 
 /// Substring test for short label keys. `str::contains` sets up a two-way searcher per
 /// call, which dominates when hundreds of keywords are tried against short lines.

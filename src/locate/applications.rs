@@ -6,7 +6,6 @@ use super::review::is_t4_anchor;
 use super::*;
 use crate::forms::{self, T3Layout};
 use crate::glued::{self, Split};
-use crate::normalize::has;
 
 /// A Table 3 row as read: 7 cells (None = not readable), plus how.
 struct T3Row<'a> {
@@ -360,17 +359,15 @@ const fn last_char(s: &[u8]) -> u32 {
 
 /// Finds Table 3: returns (first record, end record) of its region.
 pub(super) fn region(ctx: &Ctx) -> Option<(usize, usize)> {
-    let anchor = ctx
-        .keys
-        .iter()
-        .position(|k| has(k, "勾稽关系") || has(k, "申请人情况"));
+    let anchor = (0..ctx.keys.len())
+        .position(|i| ctx.keys.has(i, "勾稽关系") || ctx.keys.has(i, "申请人情况"));
     let start = match anchor {
         Some(a) => a,
         None => (0..ctx.recs.len())
-            .find(|&i| has(&ctx.keys[i], "本年新收") && t3_row(ctx, i, None).is_some())?,
+            .find(|&i| ctx.keys.has(i, "本年新收") && t3_row(ctx, i, None).is_some())?,
     };
     let end = (start + 1..ctx.recs.len())
-        .find(|&i| is_t4_anchor(&ctx.keys[i]) || is_after_tables(&ctx.keys[i]))
+        .find(|&i| is_t4_anchor(&ctx.keys, i) || is_after_tables(&ctx.keys, i))
         .unwrap_or(ctx.recs.len());
     Some((start, end))
 }
@@ -574,11 +571,16 @@ fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Op
     // layout.
     const NONE: usize = usize::MAX;
     const OTHER: usize = usize::MAX - 1;
+    // Keys are short ASCII names, many alike but for their last character ("DENY_1",
+    // "DENY_2"): length and last byte rule out nearly every pair without a memcmp call.
+    let same = |a: &str, b: &str| {
+        a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+    };
     let ids: Vec<usize> = labels
         .iter()
         .map(|l| match l {
             None => NONE,
-            Some(l) => keys.iter().position(|k| k == l).unwrap_or(OTHER),
+            Some(l) => keys.iter().position(|k| same(k, l)).unwrap_or(OTHER),
         })
         .collect();
     // Each key as the first position holding it, so that a key given twice still
@@ -586,7 +588,7 @@ fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Op
     let first: Vec<usize> = keys
         .iter()
         .enumerate()
-        .map(|(j, k)| keys[..j].iter().position(|x| x == k).unwrap_or(j))
+        .map(|(j, k)| keys[..j].iter().position(|x| same(x, k)).unwrap_or(j))
         .collect();
     let cost = |i: usize, j: usize| match ids[i] {
         NONE => 1,
@@ -594,25 +596,20 @@ fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Op
         _ => 4,
     };
     let (n, m) = (labels.len(), keys.len());
-    // One flat table, row i at i * w.
+    // One flat table, row i at i * w; each entry the cheapest of its three ways in.
     let w = m + 1;
-    let mut dp = vec![u32::MAX / 2; (n + 1) * w];
-    dp[0] = 0;
-    for i in 0..=n {
-        for j in 0..=m {
-            let here = dp[i * w + j];
-            if i < n && here + SKIP_ROW < dp[(i + 1) * w + j] {
-                dp[(i + 1) * w + j] = here + SKIP_ROW;
-            }
-            if j < m && here + SKIP_KEY < dp[i * w + j + 1] {
-                dp[i * w + j + 1] = here + SKIP_KEY;
-            }
-            if i < n && j < m {
-                let c = here + cost(i, j);
-                if c < dp[(i + 1) * w + j + 1] {
-                    dp[(i + 1) * w + j + 1] = c;
-                }
-            }
+    let mut dp = vec![0u32; (n + 1) * w];
+    for j in 1..=m {
+        dp[j] = dp[j - 1] + SKIP_KEY;
+    }
+    for i in 1..=n {
+        let (above, rest) = dp.split_at_mut(i * w);
+        let prev = &above[(i - 1) * w..];
+        let cur = &mut rest[..w];
+        cur[0] = prev[0] + SKIP_ROW;
+        for j in 1..=m {
+            let diag = prev[j - 1] + cost(i - 1, j - 1);
+            cur[j] = (prev[j] + SKIP_ROW).min(cur[j - 1] + SKIP_KEY).min(diag);
         }
     }
     let mut map = vec![None; m];

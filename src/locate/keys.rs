@@ -2,7 +2,9 @@
 //! paste instead of one per line, and the whole-text haystack (keys joined by line
 //! breaks) is the buffer itself rather than a copy.
 
-use crate::normalize::push_key;
+use std::cell::Cell;
+
+use crate::normalize::{has, push_key, LONG_HAY};
 use crate::records::Record;
 
 pub struct Keys {
@@ -12,6 +14,17 @@ pub struct Keys {
     buf: String,
     /// Byte range of each key in `buf`.
     spans: Vec<(usize, usize)>,
+    /// Per key, one bit per character it holds (hashed to 64), computed when first asked
+    /// (0: not yet): a word whose characters are not all there is ruled out without a
+    /// search, which is most of the lines a table's anchors are looked for on.
+    chars: Vec<Cell<u64>>,
+}
+
+/// One bit per character of `s`, hashed to 64.
+fn char_bits(s: &str) -> u64 {
+    s.chars().fold(0, |bits, c| {
+        bits | 1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+    })
 }
 
 impl Keys {
@@ -26,7 +39,8 @@ impl Keys {
             push_key(&mut buf, r.text(src));
             spans.push((start, buf.len()));
         }
-        Keys { buf, spans }
+        let chars = vec![Cell::new(0); spans.len()];
+        Keys { buf, spans, chars }
     }
 
     pub fn len(&self) -> usize {
@@ -39,6 +53,23 @@ impl Keys {
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator + '_ {
         self.spans.iter().map(|&(s, e)| &self.buf[s..e])
+    }
+
+    /// `has(&self[i], word)`, ruling out most keys by their characters first.
+    pub fn has(&self, i: usize, word: &str) -> bool {
+        let key = &self[i];
+        // A long key holds nearly every character bit: searched as it is.
+        if key.len() <= LONG_HAY {
+            let mut bits = self.chars[i].get();
+            if bits == 0 {
+                bits = char_bits(key);
+                self.chars[i].set(bits);
+            }
+            if char_bits(word) & !bits != 0 {
+                return false;
+            }
+        }
+        has(key, word)
     }
 
     /// All keys joined by `\n`.

@@ -12,7 +12,7 @@ pub use keys::Keys;
 
 use crate::cells::{glued_tail, parse_cell, Parsed};
 use crate::forms::{Format, T3Layout};
-use crate::normalize::{has, label_key, LineIndex};
+use crate::normalize::{label_key, LineIndex};
 use crate::records::{Record, Shape};
 use crate::{Cell, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
 
@@ -182,8 +182,9 @@ fn label_of(trail: &Trailing<'_>, src: &str, rec: &Record) -> String {
         .to_string()
 }
 
-fn is_after_tables(k: &str) -> bool {
-    k.starts_with("五、") || has(k, "存在的主要问题") || k.starts_with("六、其他需要报告")
+fn is_after_tables(keys: &Keys, i: usize) -> bool {
+    let k = &keys[i];
+    k.starts_with("五、") || keys.has(i, "存在的主要问题") || k.starts_with("六、其他需要报告")
 }
 
 pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
@@ -265,18 +266,32 @@ fn labels_share_a_line(ctx: &Ctx) -> bool {
     const DIGITS: usize = 14;
     /// A key this short cannot hold three rows' labels with their numbers.
     const MIN_LEN: usize = 30;
-    ctx.keys.iter().any(|k| {
+    (0..ctx.keys.len()).any(|i| {
+        let k = &ctx.keys[i];
         k.len() > MIN_LEN
-            && k.bytes()
-                .map(|b| usize::from(b.is_ascii_digit()))
-                .sum::<usize>()
-                >= DIGITS
+            && digits(k) >= DIGITS
             && crate::forms::T3_ROWS
                 .iter()
-                .filter(|r| r.keywords.iter().any(|w| has(k, w)))
+                .filter(|r| r.keywords.iter().any(|w| ctx.keys.has(i, w)))
                 .count()
                 >= ROWS_ON_ONE_LINE
     })
+}
+
+/// How many ASCII digits `k` holds, counted 16 bytes at a time so that the loop
+/// vectorises (every key of a long paste is counted).
+fn digits(k: &str) -> usize {
+    let b = k.as_bytes();
+    let chunks = b.chunks_exact(16);
+    let tail = chunks.remainder();
+    let mut n = 0;
+    for c in chunks {
+        n += c
+            .iter()
+            .map(|&x| usize::from(x.wrapping_sub(b'0') < 10))
+            .sum::<usize>();
+    }
+    n + tail.iter().filter(|x| x.is_ascii_digit()).count()
 }
 
 /// The stream reader's table is taken when the line reader's copy was collapsed, or
