@@ -14,17 +14,16 @@ pub struct Keys {
     buf: String,
     /// Byte range of each key in `buf`.
     spans: Vec<(usize, usize)>,
-    /// Per key, one bit per character it holds (hashed to 64), computed when first asked
-    /// (0: not yet): a word whose characters are not all there is ruled out without a
-    /// search, which is most of the lines a table's anchors are looked for on.
-    chars: Vec<Cell<u64>>,
+    /// Per key, the set of its bytes' low six bits, computed when first asked (0: not
+    /// yet): a word with a byte the key lacks is ruled out without a search, which is
+    /// most of the lines a table's anchors are looked for on (the continuation bytes of
+    /// Chinese characters spread over all 64).
+    bits: Vec<Cell<u64>>,
 }
 
-/// One bit per character of `s`, hashed to 64.
-fn char_bits(s: &str) -> u64 {
-    s.chars().fold(0, |bits, c| {
-        bits | 1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
-    })
+/// One bit per byte of `s`, by its low six bits.
+fn byte_bits(s: &str) -> u64 {
+    s.bytes().fold(0, |bits, b| bits | 1 << (b & 63))
 }
 
 impl Keys {
@@ -39,8 +38,8 @@ impl Keys {
             push_key(&mut buf, r.text(src));
             spans.push((start, buf.len()));
         }
-        let chars = vec![Cell::new(0); spans.len()];
-        Keys { buf, spans, chars }
+        let bits = vec![Cell::new(0); spans.len()];
+        Keys { buf, spans, bits }
     }
 
     pub fn len(&self) -> usize {
@@ -58,14 +57,14 @@ impl Keys {
     /// `has(&self[i], word)`, ruling out most keys by their characters first.
     pub fn has(&self, i: usize, word: &str) -> bool {
         let key = &self[i];
-        // A long key holds nearly every character bit: searched as it is.
+        // A long key holds nearly every bit: searched as it is.
         if key.len() <= LONG_HAY {
-            let mut bits = self.chars[i].get();
+            let mut bits = self.bits[i].get();
             if bits == 0 {
-                bits = char_bits(key);
-                self.chars[i].set(bits);
+                bits = byte_bits(key);
+                self.bits[i].set(bits);
             }
-            if char_bits(word) & !bits != 0 {
+            if byte_bits(word) & !bits != 0 {
                 return false;
             }
         }
