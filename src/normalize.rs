@@ -211,6 +211,20 @@ pub fn push_key(out: &mut String, s: &str) {
     out.push_str(&s[run..]);
 }
 
+/// `label_key(s).is_empty()`, without building the key.
+pub fn key_is_empty(s: &str) -> bool {
+    let mut after_digit = false;
+    let mut i = 0;
+    while i < s.len() {
+        let (len, k) = next_key(s, i, &mut after_digit);
+        if k != Key::Drop {
+            return false;
+        }
+        i += len;
+    }
+    true
+}
+
 /// What one source character becomes in a label key.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Key {

@@ -6,6 +6,7 @@ use super::review::is_t4_anchor;
 use super::*;
 use crate::forms::{self, T3Layout};
 use crate::glued::{self, Split};
+use crate::normalize::key_is_empty;
 
 /// A Table 3 row as read: 7 cells (None = not readable), plus how.
 struct T3Row<'a> {
@@ -82,8 +83,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         }
         if t.cells.len() >= W3 {
             let cells = t.cells.split_off(t.cells.len() - W3);
-            if cells.iter().all(|c| c.parsed.read == ReadHow::Blank) && label_key(&label).is_empty()
-            {
+            if cells.iter().all(|c| c.parsed.read == ReadHow::Blank) && key_is_empty(&label) {
                 return None;
             }
             return Some(T3Row {
@@ -378,7 +378,13 @@ fn header_np_column(ctx: &Ctx, start: usize, end: usize) -> Option<usize> {
     ctx.recs[start..end]
         .iter()
         .filter(|r| r.shape != Shape::Plain)
-        .find_map(|r| (0..r.cells.len()).find(|&j| label_key(r.cell(ctx.src, j)) == "自然人"))
+        .find_map(|r| {
+            (0..r.cells.len()).find(|&j| {
+                // Only 人 keys to 人: most cells are ruled out without building a key.
+                let c = r.cell(ctx.src, j);
+                c.contains('人') && label_key(c) == "自然人"
+            })
+        })
 }
 
 /// Row keys named in order, distinct, and in form order in one of the two layouts.

@@ -176,10 +176,13 @@ fn trailing<'a>(src: &'a str, rec: &Record) -> Trailing<'a> {
 }
 
 fn label_of(trail: &Trailing<'_>, src: &str, rec: &Record) -> String {
+    label_text(trail, src, rec).to_string()
+}
+
+/// The label part of a record's text, before its trailing numbers.
+fn label_text<'a>(trail: &Trailing<'_>, src: &'a str, rec: &Record) -> &'a str {
     let end = trail.glued.as_ref().map_or(trail.label_end, |g| g.start);
-    src.get(rec.start..end.max(rec.start))
-        .unwrap_or("")
-        .to_string()
+    src.get(rec.start..end.max(rec.start)).unwrap_or("")
 }
 
 fn is_after_tables(keys: &Keys, i: usize) -> bool {

@@ -4,6 +4,7 @@
 use super::*;
 use crate::forms;
 use crate::glued::{self, Split};
+use crate::normalize::key_is_empty;
 
 /// Records searched for Table 4's data row after a place naming it: one number per line
 /// (15 lines) with its headings and page breaks fits many times over; a sentence naming
@@ -56,7 +57,7 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
             }
             let rec = &ctx.recs[i];
             let mut t = trailing(ctx.src, rec);
-            let label_empty = label_key(&label_of(&t, ctx.src, rec)).is_empty();
+            let label_empty = key_is_empty(label_text(&t, ctx.src, rec));
             if rec.shape != Shape::Plain {
                 while t.cells.len() > W4
                     && t.cells
