@@ -73,6 +73,9 @@ fn untrimmed(s: &str) -> bool {
 
 /// Trims a piece to its non-space content.
 fn trimmed(src: &str, start: usize, end: usize) -> Piece {
+    if start == end {
+        return Piece { start, end };
+    }
     let s = src.get(start..end).unwrap_or("");
     if untrimmed(s) {
         return Piece { start, end };

@@ -25,7 +25,6 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
     let rec = &ctx.recs[i];
     let src = ctx.src;
     let mut t = trailing(src, rec);
-    let label = label_of(&t, src, rec);
     let explicit = rec.shape != Shape::Plain;
     if let Some(np) = np_col.filter(|&np| explicit && rec.cells.len() >= np + W3) {
         // The header's 自然人 cell fixes where the 7 data columns are: a blank 总计 and
@@ -52,20 +51,23 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             }
         };
         let outside = (0..np).chain(np + W3..rec.cells.len()).any(has_value);
-        let label = src
-            .get(rec.start..rec.cells[np].start)
-            .unwrap_or("")
-            .to_string();
         let numbers = window.iter().filter(|c| c.parsed.value.is_some()).count();
         let data = window.iter().filter(|c| c.parsed.is_data()).count();
+        // The label is looked at only for a row whose numbers fit the window.
+        let fits = !outside && data >= W3 - 2 && numbers > 0;
+        let label = if fits {
+            src.get(rec.start..rec.cells[np].start).unwrap_or("")
+        } else {
+            ""
+        };
         // The row's own label must sit left of the window (copies that give merged
         // labels once have rows narrower than the header) and none inside it.
-        let named = t3_label(&label);
+        let named = if fits { t3_label(label) } else { None };
         let labelled = named.is_some() && window.iter().all(|c| t3_label(c.raw).is_none());
-        if !outside && labelled && data >= W3 - 2 && numbers > 0 {
+        if fits && labelled {
             return Some(T3Row {
                 rec: i,
-                label,
+                label: label.to_string(),
                 named: Some(named),
                 cells: window.into_iter().map(Some).collect(),
                 assumed: None,
@@ -73,6 +75,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             });
         }
     }
+    let label = label_of(&t, src, rec);
     if explicit {
         while t.cells.len() > W3
             && t.cells
