@@ -82,14 +82,10 @@ pub fn check(text: &str) -> Report {
     // One haystack, so each marker is searched once rather than once per line.
     let joined = all_keys.joined();
     let count = |m: &[&str]| m.iter().filter(|k| joined.contains(*k)).count();
-    let (m21, m19, m_old) = (
-        count(forms::MARKERS_2021),
-        count(forms::MARKERS_2019),
-        count(forms::MARKERS_PRE2019),
-    );
+    let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
     let title = find_title(text, &recs);
     let title_year = title.as_deref().and_then(year_in);
-    let period_year = period_year(all_keys.iter());
+    let period_year = period_year(all_keys);
     let year = title_year.or(period_year);
     let marker_format = if m21 > m19 {
         Some(Format::F2021)
@@ -104,7 +100,8 @@ pub fn check(text: &str) -> Report {
             }
         })
     };
-    if m_old >= 2 && m21 == 0 && m19 == 0 {
+    // The old forms' markers matter only where neither current form's appear.
+    if m21 == 0 && m19 == 0 && count(forms::MARKERS_PRE2019) >= 2 {
         report.notes.push(note(
             "FORMAT-PRE-2019",
             Severity::Error,
@@ -357,8 +354,13 @@ fn year_in(t: &str) -> Option<i32> {
     })
 }
 
-fn period_year<'a>(mut keys: impl Iterator<Item = &'a str>) -> Option<i32> {
-    keys.find_map(|k| {
+fn period_year(keys: &locate::Keys) -> Option<i32> {
+    (0..keys.len()).find_map(|i| {
+        // Most lines are ruled out by their bytes before a search.
+        if !keys.has(i, "统计期") {
+            return None;
+        }
+        let k = &keys[i];
         let at = k.find("统计期")?;
         let rest = &k[at..];
         let y = year_in(rest)?;
