@@ -81,16 +81,27 @@ fn year_at(chars: &[char], i: usize) -> Option<(i32, usize)> {
             .filter_map(|c| c.to_digit(10))
             .fold(0u32, |a, d| a * 10 + d)
     } else {
-        let ds: Vec<u32> = four.iter().filter_map(|&c| cn_digit(c)).collect();
-        if ds.len() != 4 {
-            return None;
+        let mut y = 0u32;
+        for &c in four {
+            y = y * 10 + cn_digit(c)?;
         }
-        ds.iter().fold(0u32, |a, d| a * 10 + d)
+        y
     };
     (2000..2100)
         .contains(&y)
         .then_some((y as i32, 4))
         .filter(|_| chars.get(i + 4) == Some(&'年'))
+}
+
+/// `hay.find(needle)` for a title-length haystack, without setting up a searcher per
+/// call.
+fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i] == first && &h[i..i + n.len()] == n)
 }
 
 /// The report year its title names: the first year written “2024年”, “2024 年”,
@@ -136,7 +147,7 @@ pub fn agency(title: &str) -> Option<String> {
         }
     }
     // The report's own name, and anything after it (a subtitle, a date).
-    if let Some(at) = SUFFIXES.iter().filter_map(|suf| s.find(suf)).min() {
+    if let Some(at) = SUFFIXES.iter().filter_map(|suf| find(&s, suf)).min() {
         s.truncate(at);
     }
     let mut s = s.as_str();

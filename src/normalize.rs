@@ -174,8 +174,30 @@ pub fn push_key(out: &mut String, s: &str) {
     // Most characters are their own key: they are copied as runs, not one by one.
     let mut run = 0;
     let mut after_digit = false;
+    let b = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
+    while i < b.len() {
+        // The two commonest cases in a tight loop, as `next_key` answers them: an
+        // ideograph with no traditional form, and ASCII that is its own key whatever
+        // came before.
+        let x = b[i];
+        if (0xE4..=0xE9).contains(&x) && i + 2 < b.len() {
+            let u = (u32::from(x & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            if u >= CJK_START {
+                let k = u - CJK_START;
+                if T2S_BITS[(k / 64) as usize] & (1 << (k % 64)) == 0 {
+                    after_digit = false;
+                    i += 3;
+                    continue;
+                }
+            }
+        } else if x > b' ' && x < 0x80 && !matches!(x, b'"' | b'\'' | b',') {
+            after_digit = x.is_ascii_digit();
+            i += 1;
+            continue;
+        }
         let (len, k) = next_key(s, i, &mut after_digit);
         if k != Key::Same {
             out.push_str(&s[run..i]);
@@ -187,6 +209,20 @@ pub fn push_key(out: &mut String, s: &str) {
         i += len;
     }
     out.push_str(&s[run..]);
+}
+
+/// `label_key(s).is_empty()`, without building the key.
+pub fn key_is_empty(s: &str) -> bool {
+    let mut after_digit = false;
+    let mut i = 0;
+    while i < s.len() {
+        let (len, k) = next_key(s, i, &mut after_digit);
+        if k != Key::Drop {
+            return false;
+        }
+        i += len;
+    }
+    true
 }
 
 /// What one source character becomes in a label key.
@@ -281,7 +317,7 @@ pub fn key_char(c: char, after_digit: bool) -> Option<char> {
 
 /// Haystack length (bytes) from which the standard searcher's setup pays for itself:
 /// longer than any table label, as long as a line of prose.
-const LONG_HAY: usize = 96;
+pub const LONG_HAY: usize = 96;
 
 /// Substring test for short label keys. `str::contains` sets up a two-way searcher per
 /// call, which dominates when hundreds of keywords are tried against short lines.
@@ -328,19 +364,36 @@ pub fn ceil_char(s: &str, i: usize) -> usize {
 /// One-based line and column (in chars) of a byte offset.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last offset asked for and its column: the cells of a line are asked for left
+    /// to right, so each counts the characters from the previous one, not from the line
+    /// start.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: std::cell::Cell::new((0, 1)),
+        }
     }
 
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let (at, at_col) = self.last.get();
+        let col = match text.get(at..offset) {
+            // From the last offset when it is on this line and a char boundary before.
+            Some(s) if at >= start && at <= offset && text.is_char_boundary(at) => {
+                at_col + s.chars().count()
+            }
+            _ => text.get(start..offset).map_or(1, |s| s.chars().count() + 1),
+        };
+        if text.is_char_boundary(offset) && offset <= text.len() {
+            self.last.set((offset, col));
+        }
         (line, col)
     }
 

@@ -80,13 +80,9 @@ pub fn check(text: &str) -> Report {
     let ctx = Ctx::new(text, &recs, &lines);
     let all_keys = &ctx.keys;
     // One haystack, so each marker is searched once rather than once per line.
-    let joined = all_keys.join("\n");
+    let joined = all_keys.joined();
     let count = |m: &[&str]| m.iter().filter(|k| joined.contains(*k)).count();
-    let (m21, m19, m_old) = (
-        count(forms::MARKERS_2021),
-        count(forms::MARKERS_2019),
-        count(forms::MARKERS_PRE2019),
-    );
+    let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
     let title = find_title(text, &recs);
     let title_year = title.as_deref().and_then(year_in);
     let period_year = period_year(all_keys);
@@ -104,7 +100,8 @@ pub fn check(text: &str) -> Report {
             }
         })
     };
-    if m_old >= 2 && m21 == 0 && m19 == 0 {
+    // The old forms' markers matter only where neither current form's appear.
+    if m21 == 0 && m19 == 0 && count(forms::MARKERS_PRE2019) >= 2 {
         report.notes.push(note(
             "FORMAT-PRE-2019",
             Severity::Error,
@@ -363,8 +360,13 @@ fn year_in(t: &str) -> Option<i32> {
     })
 }
 
-fn period_year(keys: &[String]) -> Option<i32> {
-    keys.iter().find_map(|k| {
+fn period_year(keys: &locate::Keys) -> Option<i32> {
+    (0..keys.len()).find_map(|i| {
+        // Most lines are ruled out by their bytes before a search.
+        if !keys.has(i, "统计期") {
+            return None;
+        }
+        let k = &keys[i];
         let at = k.find("统计期")?;
         let rest = &k[at..];
         let y = year_in(rest)?;

@@ -73,6 +73,9 @@ fn untrimmed(s: &str) -> bool {
 
 /// Trims a piece to its non-space content.
 fn trimmed(src: &str, start: usize, end: usize) -> Piece {
+    if start == end {
+        return Piece { start, end };
+    }
     let s = src.get(start..end).unwrap_or("");
     if untrimmed(s) {
         return Piece { start, end };
@@ -92,7 +95,10 @@ fn trimmed(src: &str, start: usize, end: usize) -> Piece {
 }
 
 pub fn split(src: &str) -> Vec<Record> {
+    // Plain lines gather their tokens in scratch vectors reused from line to line, then
+    // take one exact allocation.
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
     let mut pos = 0;
     while pos < src.len() {
         let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
@@ -100,13 +106,17 @@ pub fn split(src: &str) -> Vec<Record> {
         let quoted_tab = line.starts_with('"')
             && closing_quote(src, pos + 1)
                 .is_some_and(|c| src.as_bytes().get(c + 1) == Some(&b'\t'));
-        let tabs = line.bytes().filter(|&b| b == b'\t').count();
+        let tabs = if line.as_bytes().contains(&b'\t') {
+            line.bytes().filter(|&b| b == b'\t').count()
+        } else {
+            0
+        };
         let rec = if tabs > 0 || quoted_tab {
             split_tab(src, pos, tabs + 1)
         } else if line.trim_start_matches(is_space).starts_with('|') {
             split_pipe(src, pos, line_end)
         } else {
-            split_plain(src, pos, line_end)
+            split_plain(src, pos, line_end, &mut scratch)
         };
         // A quoted cell may have run over line ends: go on after the line the record ends on.
         let next = if rec.end <= line_end {
@@ -277,8 +287,12 @@ fn plain_at(line: &str, i: usize) -> (usize, Plain) {
 /// Byte ranges of bracketed groups that close on the same line: "（其中修订 16 件）" is one
 /// annotation, not three tokens. An unclosed bracket (a label wrapped by a PDF) protects
 /// nothing, so the numbers after it stay separate.
-fn bracket_groups(line: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn bracket_groups(line: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    // Most lines open no bracket: two byte searches instead of a walk over the characters.
+    if !line.contains('(') && !line.contains('（') {
+        return;
+    }
     let mut open: Option<usize> = None;
     let mut depth = 0usize;
     let mut i = 0;
@@ -303,16 +317,24 @@ fn bracket_groups(line: &str) -> Vec<(usize, usize)> {
         }
         i += len;
     }
-    out
 }
 
-fn split_plain(src: &str, start: usize, end: usize) -> Record {
+/// Buffers `split_plain` reuses from one line to the next.
+#[derive(Default)]
+struct Scratch {
+    groups: Vec<(usize, usize)>,
+    cells: Vec<Piece>,
+}
+
+fn split_plain(src: &str, start: usize, end: usize, scratch: &mut Scratch) -> Record {
     let line = &src[start..end];
-    let groups = bracket_groups(line);
+    bracket_groups(line, &mut scratch.groups);
+    let groups = &scratch.groups;
     // Groups come in text order and do not overlap: one cursor walks them alongside the
     // characters (a search per space made a long one-line paste quadratic).
     let mut g = 0;
-    let mut cells = Vec::new();
+    let cells = &mut scratch.cells;
+    cells.clear();
     let mut tok: Option<usize> = None;
     let mut i = 0;
     while i < line.len() {
@@ -343,7 +365,7 @@ fn split_plain(src: &str, start: usize, end: usize) -> Record {
         shape: Shape::Plain,
         start,
         end,
-        cells,
+        cells: cells.to_vec(),
     }
 }
 

@@ -3,7 +3,6 @@
 
 use super::*;
 use crate::forms::{self, Format};
-use crate::normalize::has;
 
 /// Records Table 2 may span from its header: its rows, wrapped labels and page furniture
 /// come to a few dozen lines; a missing end marker must not pull in the rest of a paste.
@@ -11,18 +10,18 @@ const MAX_T2_RECORDS: usize = 120;
 
 pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut Located) {
     let start = (0..end).find(|&i| {
-        let k = &ctx.keys[i];
-        has(k, "第二十条第(一)项") || (has(k, "信息内容") && (has(k, "本年") || has(k, "数量")))
+        let has = |w: &str| ctx.keys.has(i, w);
+        has("第二十条第(一)项") || (has("信息内容") && (has("本年") || has("数量")))
     });
     let Some(start) = start else {
         out.info.push(missing_info(TableId::Active));
         return;
     };
     let stop = (start + 1..end)
-        .find(|&i| ctx.keys[i].starts_with("三、") || has(&ctx.keys[i], "勾稽关系"))
+        .find(|&i| ctx.keys[i].starts_with("三、") || ctx.keys.has(i, "勾稽关系"))
         .unwrap_or(end);
     let stop = stop.min(start + MAX_T2_RECORDS);
-    let region = ctx.keys[start..stop].join("\n");
+    let region = ctx.keys.joined_range(start, stop);
     let count = |m: &[&str]| m.iter().filter(|k| region.contains(*k)).count();
     let (m21, m19) = (count(forms::MARKERS_2021), count(forms::MARKERS_2019));
     let format = if m21 > m19 {
@@ -92,7 +91,7 @@ fn find_active_row<'a>(
         // dropped characters (blanks, quotes) come before the first cell of a tab or
         // plain line, so its key starts the line's key; a pipe line starts with "|".
         let line_has = |k: &str| match rec.shape {
-            Shape::Pipe => has(&ctx.keys[i], k),
+            Shape::Pipe => ctx.keys.has(i, k),
             _ => ctx.keys[i].starts_with(k),
         };
         if !def.keywords.iter().any(|k| line_has(k)) {

@@ -6,7 +6,7 @@ use super::review::is_t4_anchor;
 use super::*;
 use crate::forms::{self, T3Layout};
 use crate::glued::{self, Split};
-use crate::normalize::has;
+use crate::normalize::key_is_empty;
 
 /// A Table 3 row as read: 7 cells (None = not readable), plus how.
 struct T3Row<'a> {
@@ -25,7 +25,6 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
     let rec = &ctx.recs[i];
     let src = ctx.src;
     let mut t = trailing(src, rec);
-    let label = label_of(&t, src, rec);
     let explicit = rec.shape != Shape::Plain;
     if let Some(np) = np_col.filter(|&np| explicit && rec.cells.len() >= np + W3) {
         // The header's 自然人 cell fixes where the 7 data columns are: a blank 总计 and
@@ -41,23 +40,34 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             }
         };
         let window: Vec<DataCell> = (np..np + W3).map(parse).collect();
-        let outside = (0..np)
-            .chain(np + W3..rec.cells.len())
-            .any(|j| parse(j).parsed.value.is_some());
-        let label = src
-            .get(rec.start..rec.cells[np].start)
-            .unwrap_or("")
-            .to_string();
+        // Whether a cell holds a number, without copying a trailing cell already read.
+        let has_value = |j: usize| match j.checked_sub(first) {
+            Some(k) => t.cells[k].parsed.value.is_some(),
+            None => {
+                let p = &rec.cells[j];
+                parse_cell(src.get(p.start..p.end).unwrap_or(""))
+                    .value
+                    .is_some()
+            }
+        };
+        let outside = (0..np).chain(np + W3..rec.cells.len()).any(has_value);
         let numbers = window.iter().filter(|c| c.parsed.value.is_some()).count();
         let data = window.iter().filter(|c| c.parsed.is_data()).count();
+        // The label is looked at only for a row whose numbers fit the window.
+        let fits = !outside && data >= W3 - 2 && numbers > 0;
+        let label = if fits {
+            src.get(rec.start..rec.cells[np].start).unwrap_or("")
+        } else {
+            ""
+        };
         // The row's own label must sit left of the window (copies that give merged
         // labels once have rows narrower than the header) and none inside it.
-        let named = t3_label(&label);
+        let named = if fits { t3_label(label) } else { None };
         let labelled = named.is_some() && window.iter().all(|c| t3_label(c.raw).is_none());
-        if !outside && labelled && data >= W3 - 2 && numbers > 0 {
+        if fits && labelled {
             return Some(T3Row {
                 rec: i,
-                label,
+                label: label.to_string(),
                 named: Some(named),
                 cells: window.into_iter().map(Some).collect(),
                 assumed: None,
@@ -65,6 +75,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             });
         }
     }
+    let label = label_of(&t, src, rec);
     if explicit {
         while t.cells.len() > W3
             && t.cells
@@ -75,8 +86,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         }
         if t.cells.len() >= W3 {
             let cells = t.cells.split_off(t.cells.len() - W3);
-            if cells.iter().all(|c| c.parsed.read == ReadHow::Blank) && label_key(&label).is_empty()
-            {
+            if cells.iter().all(|c| c.parsed.read == ReadHow::Blank) && key_is_empty(&label) {
                 return None;
             }
             return Some(T3Row {
@@ -352,17 +362,15 @@ const fn last_char(s: &[u8]) -> u32 {
 
 /// Finds Table 3: returns (first record, end record) of its region.
 pub(super) fn region(ctx: &Ctx) -> Option<(usize, usize)> {
-    let anchor = ctx
-        .keys
-        .iter()
-        .position(|k| has(k, "勾稽关系") || has(k, "申请人情况"));
+    let anchor = (0..ctx.keys.len())
+        .position(|i| ctx.keys.has(i, "勾稽关系") || ctx.keys.has(i, "申请人情况"));
     let start = match anchor {
         Some(a) => a,
         None => (0..ctx.recs.len())
-            .find(|&i| has(&ctx.keys[i], "本年新收") && t3_row(ctx, i, None).is_some())?,
+            .find(|&i| ctx.keys.has(i, "本年新收") && t3_row(ctx, i, None).is_some())?,
     };
     let end = (start + 1..ctx.recs.len())
-        .find(|&i| is_t4_anchor(&ctx.keys[i]) || is_after_tables(&ctx.keys[i]))
+        .find(|&i| is_t4_anchor(&ctx.keys, i) || is_after_tables(&ctx.keys, i))
         .unwrap_or(ctx.recs.len());
     Some((start, end))
 }
@@ -373,7 +381,13 @@ fn header_np_column(ctx: &Ctx, start: usize, end: usize) -> Option<usize> {
     ctx.recs[start..end]
         .iter()
         .filter(|r| r.shape != Shape::Plain)
-        .find_map(|r| (0..r.cells.len()).find(|&j| label_key(r.cell(ctx.src, j)) == "自然人"))
+        .find_map(|r| {
+            (0..r.cells.len()).find(|&j| {
+                // Only 人 keys to 人: most cells are ruled out without building a key.
+                let c = r.cell(ctx.src, j);
+                c.contains('人') && label_key(c) == "自然人"
+            })
+        })
 }
 
 /// Row keys named in order, distinct, and in form order in one of the two layouts.
@@ -561,41 +575,57 @@ fn collect_t3_rows<'a>(
 fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Option<usize>>) {
     const SKIP_ROW: u32 = 3;
     const SKIP_KEY: u32 = 2;
-    // Keys are short ASCII names: a byte loop beats a memcmp call per pair.
-    let same =
-        |a: &str, b: &str| a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y);
-    let cost = |l: Option<&str>, k: &str| match l {
-        Some(l) if same(l, k) => 0,
-        None => 1,
-        Some(_) => 4,
+    // Each label as the index of the form row it names, compared once per row rather
+    // than once per cell of the table: NONE for no label, OTHER for a row of another
+    // layout.
+    const NONE: usize = usize::MAX;
+    const OTHER: usize = usize::MAX - 1;
+    // Keys are short ASCII names, many alike but for their last character ("DENY_1",
+    // "DENY_2"): length and last byte rule out nearly every pair without a memcmp call.
+    let same = |a: &str, b: &str| {
+        a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+    };
+    let ids: Vec<usize> = labels
+        .iter()
+        .map(|l| match l {
+            None => NONE,
+            Some(l) => keys.iter().position(|k| same(k, l)).unwrap_or(OTHER),
+        })
+        .collect();
+    // Each key as the first position holding it, so that a key given twice still
+    // matches its label at both places.
+    let first: Vec<usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(j, k)| keys[..j].iter().position(|x| same(x, k)).unwrap_or(j))
+        .collect();
+    let cost = |i: usize, j: usize| match ids[i] {
+        NONE => 1,
+        id if id == first[j] => 0,
+        _ => 4,
     };
     let (n, m) = (labels.len(), keys.len());
-    // One flat table, row i at i * w.
+    // One flat table, row i at i * w; each entry the cheapest of its three ways in.
     let w = m + 1;
-    let mut dp = vec![u32::MAX / 2; (n + 1) * w];
-    dp[0] = 0;
-    for i in 0..=n {
-        for j in 0..=m {
-            let here = dp[i * w + j];
-            if i < n && here + SKIP_ROW < dp[(i + 1) * w + j] {
-                dp[(i + 1) * w + j] = here + SKIP_ROW;
-            }
-            if j < m && here + SKIP_KEY < dp[i * w + j + 1] {
-                dp[i * w + j + 1] = here + SKIP_KEY;
-            }
-            if i < n && j < m {
-                let c = here + cost(labels[i], keys[j]);
-                if c < dp[(i + 1) * w + j + 1] {
-                    dp[(i + 1) * w + j + 1] = c;
-                }
-            }
+    let mut dp = vec![0u32; (n + 1) * w];
+    for j in 1..=m {
+        dp[j] = dp[j - 1] + SKIP_KEY;
+    }
+    for i in 1..=n {
+        let (above, rest) = dp.split_at_mut(i * w);
+        let prev = &above[(i - 1) * w..];
+        let cur = &mut rest[..w];
+        cur[0] = prev[0] + SKIP_ROW;
+        for j in 1..=m {
+            let diag = prev[j - 1] + cost(i - 1, j - 1);
+            cur[j] = (prev[j] + SKIP_ROW).min(cur[j - 1] + SKIP_KEY).min(diag);
         }
     }
     let mut map = vec![None; m];
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let here = dp[i * w + j];
-        if i > 0 && j > 0 && here == dp[(i - 1) * w + j - 1] + cost(labels[i - 1], keys[j - 1]) {
+        if i > 0 && j > 0 && here == dp[(i - 1) * w + j - 1] + cost(i - 1, j - 1) {
             map[j - 1] = Some(i - 1);
             i -= 1;
             j -= 1;

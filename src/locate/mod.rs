@@ -4,12 +4,15 @@
 
 mod active;
 mod applications;
+mod keys;
 mod review;
 mod stream;
 
+pub use keys::Keys;
+
 use crate::cells::{glued_tail, parse_cell, Parsed};
 use crate::forms::{Format, T3Layout};
-use crate::normalize::{has, label_key, LineIndex};
+use crate::normalize::{label_key, LineIndex};
 use crate::records::{Record, Shape};
 use crate::{Cell, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
 
@@ -72,13 +75,13 @@ pub struct Located {
 pub struct Ctx<'a> {
     pub src: &'a str,
     pub recs: &'a [Record],
-    pub keys: Vec<String>,
+    pub keys: Keys,
     pub lines: &'a LineIndex,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(src: &'a str, recs: &'a [Record], lines: &'a LineIndex) -> Ctx<'a> {
-        let keys = recs.iter().map(|r| label_key(r.text(src))).collect();
+        let keys = Keys::new(src, recs);
         Ctx {
             src,
             recs,
@@ -173,14 +176,18 @@ fn trailing<'a>(src: &'a str, rec: &Record) -> Trailing<'a> {
 }
 
 fn label_of(trail: &Trailing<'_>, src: &str, rec: &Record) -> String {
-    let end = trail.glued.as_ref().map_or(trail.label_end, |g| g.start);
-    src.get(rec.start..end.max(rec.start))
-        .unwrap_or("")
-        .to_string()
+    label_text(trail, src, rec).to_string()
 }
 
-fn is_after_tables(k: &str) -> bool {
-    k.starts_with("五、") || has(k, "存在的主要问题") || k.starts_with("六、其他需要报告")
+/// The label part of a record's text, before its trailing numbers.
+fn label_text<'a>(trail: &Trailing<'_>, src: &'a str, rec: &Record) -> &'a str {
+    let end = trail.glued.as_ref().map_or(trail.label_end, |g| g.start);
+    src.get(rec.start..end.max(rec.start)).unwrap_or("")
+}
+
+fn is_after_tables(keys: &Keys, i: usize) -> bool {
+    let k = &keys[i];
+    k.starts_with("五、") || keys.has(i, "存在的主要问题") || k.starts_with("六、其他需要报告")
 }
 
 pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
@@ -262,15 +269,32 @@ fn labels_share_a_line(ctx: &Ctx) -> bool {
     const DIGITS: usize = 14;
     /// A key this short cannot hold three rows' labels with their numbers.
     const MIN_LEN: usize = 30;
-    ctx.keys.iter().any(|k| {
+    (0..ctx.keys.len()).any(|i| {
+        let k = &ctx.keys[i];
         k.len() > MIN_LEN
-            && k.bytes().filter(u8::is_ascii_digit).count() >= DIGITS
+            && digits(k) >= DIGITS
             && crate::forms::T3_ROWS
                 .iter()
-                .filter(|r| r.keywords.iter().any(|w| has(k, w)))
+                .filter(|r| r.keywords.iter().any(|w| ctx.keys.has(i, w)))
                 .count()
                 >= ROWS_ON_ONE_LINE
     })
+}
+
+/// How many ASCII digits `k` holds, counted 16 bytes at a time so that the loop
+/// vectorises (every key of a long paste is counted).
+fn digits(k: &str) -> usize {
+    let b = k.as_bytes();
+    let chunks = b.chunks_exact(16);
+    let tail = chunks.remainder();
+    let mut n = 0;
+    for c in chunks {
+        n += c
+            .iter()
+            .map(|&x| usize::from(x.wrapping_sub(b'0') < 10))
+            .sum::<usize>();
+    }
+    n + tail.iter().filter(|x| x.is_ascii_digit()).count()
 }
 
 /// The stream reader's table is taken when the line reader's copy was collapsed, or

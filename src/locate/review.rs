@@ -4,7 +4,7 @@
 use super::*;
 use crate::forms;
 use crate::glued::{self, Split};
-use crate::normalize::has;
+use crate::normalize::key_is_empty;
 
 /// Records searched for Table 4's data row after a place naming it: one number per line
 /// (15 lines) with its headings and page breaks fits many times over; a sentence naming
@@ -15,18 +15,19 @@ const MAX_T4_RECORDS: usize = 300;
 /// rather than some other line (a Table 3 row holds seven).
 const MIN_SHORT_ROW: usize = 10;
 
-pub(super) fn is_t4_anchor(k: &str) -> bool {
-    has(k, "行政复议") || has(k, "复议后起诉") || has(k, "未经复议") || has(k, "结果维持")
+pub(super) fn is_t4_anchor(keys: &Keys, i: usize) -> bool {
+    let has = |w: &str| keys.has(i, w);
+    has("行政复议") || has("复议后起诉") || has("未经复议") || has("结果维持")
 }
 
 pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
     let n = ctx.recs.len();
     let is_anchor = |i: usize| {
-        let k = &ctx.keys[i];
-        has(k, "复议后起诉")
-            || has(k, "未经复议")
-            || has(k, "结果维持")
-            || (has(k, "行政复议") && has(k, "行政诉讼"))
+        let has = |w: &str| ctx.keys.has(i, w);
+        has("复议后起诉")
+            || has("未经复议")
+            || has("结果维持")
+            || (has("行政复议") && has("行政诉讼"))
     };
     // A table of contents or a sentence may name the table before the table itself:
     // try each place that names it until one is followed by its data row.
@@ -48,7 +49,7 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
         let limit = (anchor + MAX_T4_RECORDS).min(n);
         for i in anchor..limit {
             let key = &ctx.keys[i];
-            if i > anchor && is_after_tables(key) {
+            if i > anchor && is_after_tables(&ctx.keys, i) {
                 break;
             }
             if key.is_empty() || is_furniture(key, ctx.recs[i].cells.len()) {
@@ -56,7 +57,7 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
             }
             let rec = &ctx.recs[i];
             let mut t = trailing(ctx.src, rec);
-            let label_empty = label_key(&label_of(&t, ctx.src, rec)).is_empty();
+            let label_empty = key_is_empty(label_text(&t, ctx.src, rec));
             if rec.shape != Shape::Plain {
                 while t.cells.len() > W4
                     && t.cells
@@ -157,8 +158,8 @@ pub(super) fn locate(ctx: &Ctx, from: usize, out: &mut Located) {
     }
     let limit = (anchor + MAX_T4_RECORDS).min(n);
     let header_seen = (anchor..limit).any(|i| {
-        let k = &ctx.keys[i];
-        has(k, "复议后起诉") || has(k, "未经复议") || has(k, "结果维持") || has(k, "尚未审结")
+        let has = |w: &str| ctx.keys.has(i, w);
+        has("复议后起诉") || has("未经复议") || has("结果维持") || has("尚未审结")
     });
     let (at, cells, layout) = match found {
         Some(f) => f,

@@ -20,12 +20,20 @@ pub(super) fn implied(ev: &Evaluator, rels: &[Rel], results: &[Evaluated]) -> Ve
         let [total] = rel.lhs.as_slice() else {
             continue;
         };
-        // A relation the reader used to read the cells (glued digits) cannot name a value.
-        if rel.op != Op::Eq || ev.assumed(rel.rule, &rel.instance).is_some() {
+        if rel.op != Op::Eq {
             continue;
         }
-        let Some(value) = parts_sum(ev, rel) else {
-            continue;
+        // An evaluated relation read its right side as `parts_sum` does (and was not
+        // assumed, or it would not have been evaluated): its sum is the value.
+        let value = match res {
+            Ok((_, outcome)) => outcome.rsum,
+            // A relation the reader used to read the cells (glued digits) cannot name a
+            // value.
+            Err(_) if ev.assumed(rel.rule, &rel.instance).is_some() => continue,
+            Err(_) => match parts_sum(ev, rel) {
+                Some(v) => v,
+                None => continue,
+            },
         };
         let status = match res {
             Ok((true, _)) => Status::Pass,
