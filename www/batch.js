@@ -10,6 +10,7 @@ import { gridsFromHtml, textFromHtml, tableMarkup } from './gouji/grid.js';
 import { MAX_CHARS } from './gouji/gouji-checker.js';
 import { msg } from './gouji/i18n.js';
 import { h } from './gouji/dom.js';
+import { decodeText, looksBinary } from './gouji/text-file.js';
 
 /** What the checker accepts too (gouji-checker.js): larger files get a row saying so. */
 const MAX_BYTES = MAX_CHARS * 4;
@@ -89,19 +90,8 @@ const NUMERIC = new Set(['year', 'cells', 'errors', 'warnings']);
 
 // ---------------------------------------------------------------- reading files
 
-/** Bytes → text: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (many official files are GBK). */
-function decode(buf) {
-  const b = new Uint8Array(buf);
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b);
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b);
-  // A NUL byte is never in a text report: a PDF, a Word file or an image was picked.
-  if (b.subarray(0, 65536).includes(0)) return null;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(b);
-  } catch {
-    return new TextDecoder('gb18030').decode(b);
-  }
-}
+/** Bytes → text (as the checker decodes them), or null for a file that is not text. */
+const decode = (buf) => (looksBinary(buf) ? null : decodeText(buf));
 
 /** A file's text, or { error: [key, ...args] }. */
 async function readText(file) {

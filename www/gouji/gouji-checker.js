@@ -12,6 +12,7 @@ import { strings, msg, normLang } from './i18n.js';
 import css from './checker-css.js';
 import { flowSection, flowCss } from './flow.js';
 import { h } from './dom.js';
+import { decodeText } from './text-file.js';
 
 /** Larger inputs are refused with a message (the text is kept). */
 export const MAX_CHARS = 2 * 1024 * 1024;
@@ -103,12 +104,7 @@ function tableMark(info, t) {
 }
 
 async function decodeFile(file) {
-  const buf = await file.arrayBuffer();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);     // many official files are GBK
-  }
+  return decodeText(await file.arrayBuffer());
 }
 
 export class GoujiChecker extends HTMLElement {
