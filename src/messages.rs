@@ -116,18 +116,16 @@ pub fn formula(def: &RuleDef, instance: &str) -> Message {
     }
 }
 
-/// A broken relation: its two sides `(left, right)`, the suspects and, when one cell
-/// explains it, the value that cell would need.
+/// A broken relation (its `formula`): its two sides `(left, right)`, the suspects and,
+/// when one cell explains it, the value that cell would need.
 pub fn relation(
-    def: &RuleDef,
-    instance: &str,
+    f: &Message,
     op: Op,
     (lsum, rsum): (Num, Num),
     suspects: &[FormCell],
     fix: Option<Num>,
-    exceeds: &[String],
+    exceeds: &[&str],
 ) -> Message {
-    let f = formula(def, instance);
     let diff = lsum
         .checked_sub(rsum)
         .map_or_else(String::new, |d| d.to_string());

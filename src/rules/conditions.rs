@@ -124,7 +124,7 @@ pub(super) fn empty_column_rule(
         let mut total = Num::ZERO;
         let mut unknown = None;
         for r in &inflow {
-            match ev.get(r, true) {
+            match ev.get_cell(r, true) {
                 Got::Val(v, _) => total = total.checked_add(v).unwrap_or(total),
                 Got::No(m) => unknown = Some(m),
             }
@@ -141,7 +141,7 @@ pub(super) fn empty_column_rule(
         let rows = form.outcomes.iter().chain([&form.total, &form.carry_out]);
         for r in rows {
             let c = cref(TableId::Applications, r, col.key);
-            if let Got::Val(v, _) = ev.get(&c, false) {
+            if let Got::Val(v, _) = ev.get_cell(&c, false) {
                 if !v.is_zero() {
                     nonzero.push((c, v));
                 }
@@ -196,7 +196,7 @@ pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Fi
     ];
     let mut inflow = Num::ZERO;
     for r in &refs {
-        match ev.get(r, true) {
+        match ev.get_cell(r, true) {
             Got::Val(v, _) => inflow = inflow.checked_add(v).unwrap_or(inflow),
             Got::No(m) => return checks.push(check(def, "T4", Status::CannotCheck, Some(m))),
         }
@@ -213,7 +213,7 @@ pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Fi
         .collect();
     let busy: Vec<(FormCell, Num)> = totals
         .iter()
-        .filter_map(|r| match ev.get(r, true) {
+        .filter_map(|r| match ev.get_cell(r, true) {
             Got::Val(v, _) if !v.is_zero() => Some((*r, v)),
             _ => None,
         })

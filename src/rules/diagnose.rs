@@ -4,88 +4,65 @@
 
 use super::*;
 
-/// Suspect cells for each failing equality (index → suspects).
-pub(super) fn suspects(rels: &[Rel], results: &[Evaluated]) -> HashMap<usize, Vec<FormCell>> {
-    let is_eq = |i: usize| rels[i].op == Op::Eq;
-    if !results
-        .iter()
-        .any(|(i, r)| is_eq(*i) && matches!(r, Ok((false, _))))
-    {
-        return HashMap::default();
-    }
-    // For each cell: the evaluable equalities it is in, and the correction each implies,
-    // summed up as they come (a list per cell cost more than the rest of the rules).
-    // Sized once for every operand (most cells are in a few relations): growing it
-    // rehashed it several times per check.
-    let operands = results
-        .iter()
-        .filter(|(i, r)| is_eq(*i) && r.is_ok())
-        .map(|(i, _)| rels[*i].lhs.len() + rels[*i].rhs.len())
-        .sum();
-    let mut by_cell: HashMap<FormCell, Involved> =
-        HashMap::with_capacity_and_hasher(operands, Default::default());
-    for (i, res) in results {
-        if !is_eq(*i) {
-            continue;
-        }
-        let Ok((ok, out)) = res else { continue };
-        let diff = out.lsum.checked_sub(out.rsum);
-        let rel = &rels[*i];
-        for (n, (r, on_left)) in rel
-            .lhs
-            .iter()
-            .map(|r| (r, true))
-            .chain(rel.rhs.iter().map(|r| (r, false)))
-            .enumerate()
-        {
-            // The operands were read in this order: the n-th is this cell's, checked.
-            let current = match out.operands.get(n) {
-                Some(o) if same_cell(&o.0, r) => Some(o.1),
-                _ => out.value(*r),
-            };
-            let fix = match (current, diff) {
-                (Some(v), Some(d)) if on_left => v.checked_sub(d),
-                (Some(v), Some(d)) => v.checked_add(d),
-                _ => None,
-            };
-            by_cell
-                .entry(*r)
-                .and_modify(|c| c.add(*ok, fix))
-                .or_insert(Involved::new(*ok, fix));
-        }
-    }
-    let mut out = HashMap::default();
-    for (i, res) in results {
-        let Ok((false, _)) = res else { continue };
-        if !is_eq(*i) {
-            continue;
-        }
-        let rel = &rels[*i];
-        let cells: Vec<FormCell> = rel.lhs.iter().chain(rel.rhs.iter()).copied().collect();
-        let mut sus: Vec<FormCell> = cells
-            .iter()
-            .filter(|c| by_cell.get(c).is_some_and(Involved::single_cause))
-            .copied()
-            .collect();
-        if sus.is_empty() {
-            // More than one wrong number: point at the cells shared by most failures.
-            let fails = |c: &FormCell| by_cell.get(c).map_or(0, |v| v.fails);
-            let best = cells.iter().map(&fails).max().unwrap_or(0);
-            sus = cells.iter().filter(|c| fails(c) == best).copied().collect();
-        }
-        out.insert(*i, sus);
-    }
-    out
+/// For each cell (by place), the evaluable equalities it is in, summed up: what tells the
+/// suspects of a failing equality.
+pub(super) struct Tally {
+    by_place: Vec<Option<Involved>>,
 }
 
-/// `a == b`, told at once when both name the same static keys (an operand is a copy
-/// of its relation's cell).
-fn same_cell(a: &FormCell, b: &FormCell) -> bool {
-    let same = |x: &str, y: &str| std::ptr::eq(x, y) || x == y;
-    a.table == b.table && same(a.row, b.row) && same(a.column, b.column)
+impl Tally {
+    /// None when no equality fails: there is nothing to diagnose.
+    pub fn new(ev: &Evaluator, rels: &[Rel], results: &[Evaluated]) -> Option<Tally> {
+        let failing =
+            |(rel, res): (&Rel, &Evaluated)| rel.op == Op::Eq && matches!(res, Ok((false, _)));
+        if !rels.iter().zip(results).any(failing) {
+            return None;
+        }
+        // The correction each equality implies for each of its cells, summed up as they
+        // come (a list per cell cost more than the rest of the rules).
+        let mut by_place = vec![None; ev.layout.len()];
+        for (rel, res) in rels.iter().zip(results) {
+            if rel.op != Op::Eq {
+                continue;
+            }
+            let Ok((ok, out)) = res else { continue };
+            let diff = out.lsum.checked_sub(out.rsum);
+            for (n, (t, &(v, _))) in rel.terms().zip(out.reads).enumerate() {
+                let fix = match diff {
+                    Some(d) if n < rel.lhs.len() => v.checked_sub(d),
+                    Some(d) => v.checked_add(d),
+                    None => None,
+                };
+                match &mut by_place[t.at] {
+                    Some(c) => Involved::add(c, *ok, fix),
+                    none => *none = Some(Involved::new(*ok, fix)),
+                }
+            }
+        }
+        Some(Tally { by_place })
+    }
+
+    /// The suspect cells of a failing equality: those whose every equality fails, all
+    /// agreeing on the value they should have; failing that (more than one wrong number),
+    /// the cells shared by most failures.
+    pub fn suspects(&self, rel: &Rel) -> Vec<Term> {
+        let involved = |t: &Term| self.by_place[t.at].as_ref();
+        let sus: Vec<Term> = rel
+            .terms()
+            .filter(|t| involved(t).is_some_and(Involved::single_cause))
+            .copied()
+            .collect();
+        if !sus.is_empty() {
+            return sus;
+        }
+        let fails = |t: &Term| involved(t).map_or(0, |v| v.fails);
+        let best = rel.terms().map(fails).max().unwrap_or(0);
+        rel.terms().filter(|t| fails(t) == best).copied().collect()
+    }
 }
 
 /// The equalities a cell is in, summed up.
+#[derive(Clone)]
 struct Involved {
     /// How many of them fail.
     fails: usize,
@@ -121,88 +98,86 @@ pub(super) fn relation_finding(
     def: &RuleDef,
     rel: &Rel,
     out: &EqOutcome,
-    suspects: Vec<FormCell>,
+    suspects: Vec<Term>,
     rels: &[Rel],
     results: &[Evaluated],
 ) -> Finding {
     let mut cells = suspects.clone();
-    for c in rel.lhs.iter().chain(rel.rhs.iter()) {
-        if !cells.contains(c) {
-            cells.push(*c);
+    for t in rel.terms() {
+        if !cells.iter().any(|c| c.at == t.at) {
+            cells.push(*t);
         }
     }
     let suspects = if rel.op == Op::Eq {
         suspects
     } else {
-        rel.lhs.clone()
+        rel.lhs.to_vec()
     };
     let difference = out.lsum.checked_sub(out.rsum);
     // Failures reported with this one (R5 with R1: the outflow exceeds the inflow) in the
-    // same column explain it.
-    let prefix = format!("{}:", rel.instance);
-    let exceeds: Vec<String> = rels
+    // same column ("NP:…" for "NP") explain it.
+    let exceeds: Vec<&str> = rels
         .iter()
         .zip(results)
-        .filter(|(r, (_, res))| {
+        .filter(|(r, res)| {
             catalogue::reported_with(r.rule) == Some(rel.rule)
-                && r.instance.starts_with(&prefix)
+                && r.instance
+                    .strip_prefix(rel.instance.as_ref())
+                    .is_some_and(|rest| rest.starts_with(':'))
                 && matches!(res, Ok((false, _)))
         })
-        .map(|(r, _)| r.instance.to_string())
+        .map(|(r, _)| r.instance.as_ref())
         .collect();
     let suspect_fix = suspects.first().and_then(|s| {
-        let v = out.value(*s)?;
+        let v = out.value(rel, s.at)?;
         let d = difference?;
         if suspects.len() != 1 {
             return None;
         }
-        if rel.lhs.contains(s) {
+        if rel.lhs.iter().any(|t| t.at == s.at) {
             v.checked_sub(d)
         } else {
             v.checked_add(d)
         }
     });
+    let formula = messages::formula(def, rel.instance);
+    let suspect_cells: Vec<FormCell> = suspects.iter().map(|t| t.cell).collect();
     let message = messages::relation(
-        def,
-        &rel.instance,
+        &formula,
         rel.op,
         (out.lsum, out.rsum),
-        &suspects,
+        &suspect_cells,
         suspect_fix,
         &exceeds,
     );
-    let span = suspects
-        .first()
-        .and_then(|s| ev.cell(s))
-        .and_then(|c| c.span);
+    let span = suspects.first().and_then(|s| ev.at(s)).and_then(|c| c.span);
     Finding {
-        formula: messages::formula(def, &rel.instance),
-        cells: cells.into_iter().map(FormCell::to_ref).collect(),
-        suspects: suspects.into_iter().map(FormCell::to_ref).collect(),
-        operands: out.operands(),
+        cells: cells.iter().map(|t| t.cell.to_ref()).collect(),
+        suspects: suspect_cells.into_iter().map(FormCell::to_ref).collect(),
+        operands: out.operands(rel),
         expected: Some(out.rsum),
         actual: Some(out.lsum),
         difference,
         suggested: suspect_fix,
         span,
-        ..finding(def, rel.instance.as_ref(), message)
+        ..finding_with(def, rel.instance.as_ref(), formula, message)
     }
 }
 
 /// INFO "总计未填" for a sum rule whose total cell is blank while its parts are not all 0.
 pub(super) fn blank_total_finding(ev: &Evaluator, rel: &Rel) -> Option<Finding> {
     let total = rel.lhs.first()?;
-    let cell = ev.cell(total)?;
+    let cell = ev.at(total)?;
     if cell.read != ReadHow::Blank {
         return None;
     }
     let mut sum = Num::ZERO;
-    let mut operands = Vec::new();
-    for r in &rel.rhs {
-        let Got::Val(v, assumed) = ev.get(r, false) else {
+    let mut operands = Vec::with_capacity(rel.rhs.len());
+    for t in rel.rhs {
+        let Got::Val(v, assumed) = ev.get(t, false) else {
             return None;
         };
-        operands.push(operand(*r, v, assumed));
+        operands.push(operand(t.cell, v, assumed));
         sum = sum.checked_add(v)?;
     }
     if sum.is_zero() {
@@ -213,18 +188,18 @@ pub(super) fn blank_total_finding(ev: &Evaluator, rel: &Rel) -> Option<Finding> 
         code: "TOTAL-BLANK".into(),
         severity: Severity::Info,
         status: Status::CannotCheck,
-        formula: messages::formula(def, &rel.instance),
         cells: std::iter::once(total)
-            .chain(rel.rhs.iter())
-            .map(|k| k.to_ref())
+            .chain(rel.rhs)
+            .map(|t| t.cell.to_ref())
             .collect(),
-        suspects: vec![total.to_ref()],
+        suspects: vec![total.cell.to_ref()],
         operands,
         expected: Some(sum),
-        ..finding(
+        ..finding_with(
             def,
             rel.instance.as_ref(),
-            messages::blank_total_used(&total.name(), sum),
+            messages::formula(def, rel.instance),
+            messages::blank_total_used(&total.cell.name(), sum),
         )
     })
 }

@@ -14,10 +14,10 @@ use crate::Implied;
 
 /// One entry per one-cell-total equality whose parts were all read.
 pub(super) fn implied(ev: &Evaluator, rels: &[Rel], results: &[Evaluated]) -> Vec<Implied> {
-    let mut out = Vec::new();
-    for (i, res) in results {
-        let rel = &rels[*i];
-        let [total] = rel.lhs.as_slice() else {
+    // Most relations are such sums (R2, R3, R10–R12).
+    let mut out = Vec::with_capacity(rels.len());
+    for (rel, res) in rels.iter().zip(results) {
+        let [total] = rel.lhs else {
             continue;
         };
         if rel.op != Op::Eq {
@@ -29,7 +29,7 @@ pub(super) fn implied(ev: &Evaluator, rels: &[Rel], results: &[Evaluated]) -> Ve
             Ok((_, outcome)) => outcome.rsum,
             // A relation the reader used to read the cells (glued digits) cannot name a
             // value.
-            Err(_) if ev.assumed(rel.rule, &rel.instance).is_some() => continue,
+            Err(_) if ev.assumed(rel.rule, rel.instance).is_some() => continue,
             Err(_) => match parts_sum(ev, rel) {
                 Some(v) => v,
                 None => continue,
@@ -41,11 +41,11 @@ pub(super) fn implied(ev: &Evaluator, rels: &[Rel], results: &[Evaluated]) -> Ve
             Err(_) => Status::CannotCheck,
         };
         out.push(Implied {
-            cell: total.to_ref(),
+            cell: total.cell.to_ref(),
             rule: rel.rule,
             instance: rel.instance.to_string(),
             value,
-            actual: ev.cell(total).and_then(|c| c.value),
+            actual: ev.at(total).and_then(|c| c.value),
             status,
         });
     }
@@ -55,8 +55,8 @@ pub(super) fn implied(ev: &Evaluator, rels: &[Rel], results: &[Evaluated]) -> Ve
 /// The right side's sum as the relation reads it, or None when a part cannot be read.
 fn parts_sum(ev: &Evaluator, rel: &Rel) -> Option<Num> {
     let mut sum = Num::ZERO;
-    for r in &rel.rhs {
-        match ev.get(r, !rel.sum_of_parts) {
+    for t in rel.rhs {
+        match ev.get(t, !rel.sum_of_parts) {
             Got::Val(v, _) => sum = sum.checked_add(v)?,
             Got::No(_) => return None,
         }

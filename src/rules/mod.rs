@@ -12,10 +12,10 @@ mod diagnose;
 #[cfg(test)]
 mod fictional_format;
 mod implied;
+mod layout;
 mod relations;
 mod report;
 
-pub use relations::relations;
 pub use report::{report_rules, ReportFacts};
 
 use std::collections::HashMap as StdHashMap;
@@ -84,6 +84,8 @@ use crate::{
     Assumption, Cell, CellRef, Check, Finding, Message, Num, Operand, ReadHow, RuleId, Severity,
     Status, TableId, Tables,
 };
+use layout::{Layout, Term};
+use relations::{Rel, Relations};
 
 pub struct Input<'a> {
     pub tables: &'a Tables,
@@ -96,18 +98,6 @@ pub struct Input<'a> {
     pub county_level: Option<bool>,
 }
 
-/// A relation `Σ lhs op Σ rhs` (an empty side is 0).
-pub struct Rel {
-    pub rule: RuleId,
-    /// The left side is one total cell that the right side must add up to (R3, R10–R12):
-    /// that total is checked as written, never stood in for by the sum of its parts.
-    pub sum_of_parts: bool,
-    pub instance: crate::model::Key,
-    pub lhs: Vec<FormCell>,
-    pub op: Op,
-    pub rhs: Vec<FormCell>,
-}
-
 fn cref(table: TableId, row: &'static str, column: &'static str) -> FormCell {
     FormCell::new(table, row, column)
 }
@@ -115,13 +105,23 @@ fn cref(table: TableId, row: &'static str, column: &'static str) -> FormCell {
 /// A failed rule instance's finding with everything but the rule, instance and message
 /// empty; callers fill in what they know with struct-update syntax.
 pub(crate) fn finding(def: &RuleDef, instance: impl Into<String>, message: Message) -> Finding {
+    finding_with(def, instance, def.formula(), message)
+}
+
+/// `finding` with the formula written for the instance.
+fn finding_with(
+    def: &RuleDef,
+    instance: impl Into<String>,
+    formula: Message,
+    message: Message,
+) -> Finding {
     Finding {
         rule: def.id,
         code: def.code.into(),
         severity: def.severity,
         status: Status::Fail,
         instance: instance.into(),
-        formula: def.formula(),
+        formula,
         cells: Vec::new(),
         suspects: Vec::new(),
         operands: Vec::new(),
@@ -171,6 +171,9 @@ enum Got<'a> {
     No(Message),
 }
 
+/// A value as a relation read it.
+type Read<'a> = (Num, Option<Assumed<'a>>);
+
 impl Input<'_> {
     /// A table's total column and the columns it adds up (Table 3's from its form).
     fn row_sum(&self, table: TableId) -> Option<(&'static ColDef, &'static [ColDef])> {
@@ -184,55 +187,67 @@ impl Input<'_> {
             .is_some_and(|(total, _)| total.key == r.column)
     }
     /// The cells a row's total adds up.
-    fn components(&self, r: &FormCell) -> Vec<FormCell> {
-        self.row_sum(r.table).map_or_else(Vec::new, |(_, parts)| {
-            parts.iter().map(|c| cref(r.table, r.row, c.key)).collect()
-        })
+    fn components(&self, r: FormCell) -> impl Iterator<Item = FormCell> {
+        let parts = self.row_sum(r.table).map_or(&[][..], |(_, parts)| parts);
+        parts.iter().map(move |c| cref(r.table, r.row, c.key))
     }
 }
 
 pub struct Evaluator<'a> {
     inp: &'a Input<'a>,
-    index: HashMap<(TableId, &'a str, &'a str), &'a Cell>,
+    layout: Layout,
+    /// The cells that were read, by place (`Layout`).
+    grid: Vec<Option<&'a Cell>>,
 }
 
-struct EqOutcome<'a> {
+/// A relation that could be evaluated: the sums of its two sides and the values read, one
+/// per term in the relation's order.
+struct EqOutcome<'r> {
     lsum: Num,
     rsum: Num,
-    operands: Vec<(FormCell, Num, Option<Assumed<'a>>)>,
+    reads: &'r [Read<'r>],
 }
 
 impl EqOutcome<'_> {
-    fn operands(&self) -> Vec<Operand> {
-        self.operands
-            .iter()
-            .map(|&(k, v, a)| operand(k, v, a))
+    fn operands(&self, rel: &Rel) -> Vec<Operand> {
+        rel.terms()
+            .zip(self.reads)
+            .map(|(t, &(v, a))| operand(t.cell, v, a))
             .collect()
     }
-    fn value(&self, k: FormCell) -> Option<Num> {
-        self.operands.iter().find(|o| o.0 == k).map(|o| o.1)
+    /// The value read for a cell of the relation.
+    fn value(&self, rel: &Rel, at: usize) -> Option<Num> {
+        rel.terms()
+            .zip(self.reads)
+            .find(|(t, _)| t.at == at)
+            .map(|(_, r)| r.0)
     }
 }
 
 impl<'a> Evaluator<'a> {
     pub fn new(inp: &'a Input<'a>) -> Evaluator<'a> {
-        // Sized once: growing it cell by cell rehashed it several times per check.
-        let n = TableId::ALL.iter().map(|t| inp.tables.get(*t).len()).sum();
-        let mut index = HashMap::with_capacity_and_hasher(n, Default::default());
-        for t in TableId::ALL {
-            for c in inp.tables.get(t) {
-                index.insert((t, c.row.as_ref(), c.column.as_ref()), c);
-            }
-        }
-        Evaluator { inp, index }
+        let layout = Layout::new(inp);
+        let grid = layout.grid(inp.tables);
+        Evaluator { inp, layout, grid }
+    }
+
+    /// The cell read at a term's place.
+    fn at(&self, t: &Term) -> Option<&'a Cell> {
+        self.grid.get(t.at).copied().flatten()
     }
 
     fn cell(&self, r: &FormCell) -> Option<&'a Cell> {
-        self.index.get(&(r.table, r.row, r.column)).copied()
+        self.at(&self.layout.term(*r))
     }
 
-    fn get(&self, r: &FormCell, blank_total_ok: bool) -> Got<'a> {
-        let Some(c) = self.cell(r) else {
+    /// `get` for a cell named by its keys.
+    fn get_cell(&self, r: &FormCell, blank_total_ok: bool) -> Got<'a> {
+        self.get(&self.layout.term(*r), blank_total_ok)
+    }
+
+    fn get(&self, t: &Term, blank_total_ok: bool) -> Got<'a> {
+        let r = &t.cell;
+        let Some(c) = self.at(t) else {
             return Got::No(messages::not_found(&r.name()));
         };
         let label = || r.name();
@@ -242,8 +257,8 @@ impl<'a> Evaluator<'a> {
                     return Got::No(messages::blank_total(&label()));
                 }
                 let mut sum = Num::ZERO;
-                for comp in self.inp.components(r) {
-                    match self.get(&comp, false) {
+                for comp in self.inp.components(*r) {
+                    match self.get_cell(&comp, false) {
                         Got::Val(v, _) => match sum.checked_add(v) {
                             Some(s) => sum = s,
                             None => return Got::No(messages::overflow()),
@@ -270,48 +285,44 @@ impl<'a> Evaluator<'a> {
             .find(|a| a.rule == rule && a.instance == instance)
     }
 
-    /// Evaluates a relation: Ok((status, outcome)) or Err(reason) when it cannot be checked.
-    fn eval(&self, rel: &Rel) -> Result<(bool, EqOutcome<'a>), Message> {
-        if let Some(a) = self.assumed(rel.rule, &rel.instance) {
+    /// Evaluates a relation, reading its terms into `reads` (one each): Ok((holds, outcome))
+    /// or Err(reason) when it cannot be checked.
+    fn eval<'r>(
+        &self,
+        rel: &Rel,
+        reads: &'r mut [Read<'a>],
+    ) -> Result<(bool, EqOutcome<'r>), Message> {
+        if let Some(a) = self.assumed(rel.rule, rel.instance) {
             return Err(a.reason.clone());
         }
         // The total a sum rule is about must be read, not computed; elsewhere a blank
         // total stands for the sum of its row (domain-spec §B.1).
         let own_total = rel.sum_of_parts;
-        let mut operands = Vec::with_capacity(rel.lhs.len() + rel.rhs.len());
-        let mut side = |refs: &[FormCell]| -> Result<Num, Message> {
-            let mut s = Num::ZERO;
-            for r in refs {
-                match self.get(r, !own_total) {
-                    Got::Val(v, assumed) => {
-                        operands.push((*r, v, assumed));
-                        s = s.checked_add(v).ok_or_else(messages::overflow)?;
-                    }
-                    Got::No(m) => return Err(m),
-                }
-            }
-            Ok(s)
-        };
-        let lsum = side(&rel.lhs)?;
-        let rsum = side(&rel.rhs)?;
+        let (mut lsum, mut rsum) = (Num::ZERO, Num::ZERO);
+        for (n, (t, read)) in rel.terms().zip(reads.iter_mut()).enumerate() {
+            let (v, assumed) = match self.get(t, !own_total) {
+                Got::Val(v, assumed) => (v, assumed),
+                Got::No(m) => return Err(m),
+            };
+            *read = (v, assumed);
+            let sum = if n < rel.lhs.len() {
+                &mut lsum
+            } else {
+                &mut rsum
+            };
+            *sum = sum.checked_add(v).ok_or_else(messages::overflow)?;
+        }
         let ok = match rel.op {
             Op::Eq => lsum == rsum,
             Op::Le => lsum <= rsum,
             Op::Ge => lsum >= rsum,
         };
-        Ok((
-            ok,
-            EqOutcome {
-                lsum,
-                rsum,
-                operands,
-            },
-        ))
+        Ok((ok, EqOutcome { lsum, rsum, reads }))
     }
 }
 
-/// A relation's index and its result: (holds, values) or why it cannot be checked.
-type Evaluated<'a> = (usize, Result<(bool, EqOutcome<'a>), Message>);
+/// A relation's result: (holds, values) or why it cannot be checked.
+type Evaluated<'r> = Result<(bool, EqOutcome<'r>), Message>;
 
 pub struct Outcome {
     pub checks: Vec<Check>,
@@ -321,23 +332,29 @@ pub struct Outcome {
 
 pub fn run(inp: &Input) -> Outcome {
     let ev = Evaluator::new(inp);
-    let rels = relations(inp);
+    let relations = Relations::new(inp, &ev.layout);
+    let rels = relations.list();
     // Every relation gives a check, and the other rules about as many again.
     let mut checks = Vec::with_capacity(2 * rels.len());
     let mut findings = Vec::new();
+    // The values all relations read, in one list: each relation's are the run of its terms.
+    let mut reads = vec![(Num::ZERO, None); relations.term_count()];
+    let mut unread = &mut reads[..];
     let mut results: Vec<Evaluated> = Vec::with_capacity(rels.len());
-    for (i, rel) in rels.iter().enumerate() {
-        results.push((i, ev.eval(rel)));
+    for rel in &rels {
+        let (mine, rest) = std::mem::take(&mut unread).split_at_mut(rel.lhs.len() + rel.rhs.len());
+        unread = rest;
+        results.push(ev.eval(rel, mine));
     }
-    let suspects = diagnose::suspects(&rels, &results);
-    for (i, res) in &results {
-        let rel = &rels[*i];
+    let tally = diagnose::Tally::new(&ev, &rels, &results);
+    for (rel, res) in rels.iter().zip(&results) {
         let def = catalogue::rule(rel.rule);
+        let instance = || rel.instance.clone();
         match res {
             Err(reason) => {
                 checks.push(check(
                     def,
-                    rel.instance.clone(),
+                    instance(),
                     Status::CannotCheck,
                     Some(reason.clone()),
                 ));
@@ -347,13 +364,16 @@ pub fn run(inp: &Input) -> Outcome {
                     }
                 }
             }
-            Ok((true, _)) => checks.push(check(def, rel.instance.clone(), Status::Pass, None)),
+            Ok((true, _)) => checks.push(check(def, instance(), Status::Pass, None)),
             Ok((false, out)) => {
-                checks.push(check(def, rel.instance.clone(), Status::Fail, None));
+                checks.push(check(def, instance(), Status::Fail, None));
                 if catalogue::reported_with(rel.rule).is_some() {
                     continue; // explained inside the finding of the rule it is reported with
                 }
-                let sus = suspects.get(i).cloned().unwrap_or_default();
+                let sus = match &tally {
+                    Some(t) if rel.op == Op::Eq => t.suspects(rel),
+                    _ => Vec::new(),
+                };
                 findings.push(diagnose::relation_finding(
                     &ev, def, rel, out, sus, &rels, &results,
                 ));
