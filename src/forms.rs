@@ -366,7 +366,8 @@ pub struct T3Form {
 impl T3Form {
     /// Every data row, in form order.
     pub fn rows(&self) -> Vec<&'static str> {
-        let mut v = vec![self.new, self.carry_in];
+        let mut v = Vec::with_capacity(self.outcomes.len() + 4);
+        v.extend([self.new, self.carry_in]);
         v.extend(&self.outcomes);
         v.extend([self.total, self.carry_out]);
         v

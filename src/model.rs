@@ -260,7 +260,7 @@ pub struct Implied {
     pub cell: CellRef,
     /// The sum rule ("R2", "R3", "R10" …) and its instance, as in `checks`.
     pub rule: RuleId,
-    pub instance: String,
+    pub instance: Key,
     /// The value the relation requires of the cell: the sum of its other operands, read as
     /// the rule reads them (a blank part counts as 0).
     pub value: Num,

@@ -6,8 +6,11 @@ use super::*;
 /// R4, R13, R18, R23: the value type of every cell, one instance per row.
 pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
     let inp = ev.inp;
-    // One group per (rule, row), keyed by the cell's own row key (no copy of it).
-    let mut groups: Vec<(RuleId, TableId, crate::model::Key, Vec<&Cell>)> = Vec::with_capacity(40);
+    // One group per (rule, row), keyed by the cell's own row key (no copy of it); each
+    // cell is listed with its group's index.
+    let mut groups: Vec<(RuleId, TableId, &crate::model::Key)> = Vec::with_capacity(40);
+    let mut members: Vec<(usize, &Cell)> =
+        Vec::with_capacity(TableId::ALL.iter().map(|t| inp.tables.get(*t).len()).sum());
     let active = inp.tables.get(TableId::Active);
     let t2_rule = match active_format(inp) {
         Format::F2021 => RuleId::R18,
@@ -27,30 +30,27 @@ pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &m
         (t2_rule, TableId::Active, active),
     ] {
         for c in cells {
-            // A row's cells mostly come together: the last group first (each (rule, row)
-            // has one group).
-            let same =
-                |g: &(RuleId, TableId, crate::model::Key, Vec<&Cell>)| g.0 == rule && g.2 == c.row;
+            // A row's cells mostly come together: the last group first.
+            let same = |g: &(RuleId, TableId, &crate::model::Key)| g.0 == rule && *g.2 == c.row;
             let at = match groups.last() {
-                Some(g) if same(g) => Some(groups.len() - 1),
-                _ => groups.iter().position(same),
+                Some(g) if same(g) => groups.len() - 1,
+                _ => groups.iter().position(same).unwrap_or_else(|| {
+                    groups.push((rule, t, &c.row));
+                    groups.len() - 1
+                }),
             };
-            match at.and_then(|i| groups.get_mut(i)) {
-                Some(g) => g.3.push(c),
-                None => {
-                    // A row has at most seven cells.
-                    let mut v = Vec::with_capacity(8);
-                    v.push(c);
-                    groups.push((rule, t, c.row.clone(), v));
-                }
-            }
+            members.push((at, c));
         }
     }
-    for (rule, table, row, cells) in groups {
+    // Each group's cells together, in the order they were read (a stable sort, of a list
+    // that is nearly always in order already).
+    members.sort_by_key(|m| m.0);
+    for run in members.chunk_by(|a, b| a.0 == b.0) {
+        let (rule, table, row) = groups[run[0].0];
         let def = catalogue::rule(rule);
         let mut bad = Vec::new();
         let mut unknown = None;
-        for c in &cells {
+        for &(_, c) in run {
             let Some(v) = c.value else {
                 if matches!(c.read, ReadHow::Unreadable) && !c.raw.is_empty() {
                     unknown = Some(messages::unreadable(
@@ -63,7 +63,7 @@ pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &m
             let (signed, money) = active_kind(inp, c);
             let ok = (signed || !v.is_negative()) && (money || v.is_integer());
             if !ok {
-                bad.push(*c);
+                bad.push(c);
             }
         }
         if bad.is_empty() {

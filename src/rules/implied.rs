@@ -43,7 +43,7 @@ pub(super) fn implied(ev: &Evaluator, rels: &[Rel], results: &[Evaluated]) -> Ve
         out.push(Implied {
             cell: total.cell.to_ref(),
             rule: rel.rule,
-            instance: rel.instance.to_string(),
+            instance: rel.instance.clone(),
             value,
             actual: ev.at(total).and_then(|c| c.value),
             status,
