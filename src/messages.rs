@@ -4,6 +4,7 @@
 use crate::catalogue::{Op, RuleDef};
 use crate::forms::{self, FormCell, Name};
 use crate::{CellRef, Message, Num, RuleId};
+use std::fmt::Write;
 
 fn m(zh: String, en: String) -> Message {
     Message { zh, en }
@@ -97,19 +98,20 @@ pub fn formula(def: &RuleDef, instance: &str) -> Message {
         .find(|c| c.key == instance)
         .map(|c| c.label);
     match (def.id, col_zh) {
-        (RuleId::R1 | RuleId::R2 | RuleId::R7, Some(c)) => m(
-            format!("{}（{c}列）", def.formula_zh),
-            format!(
-                "{} ({} column)",
-                def.formula_en,
-                forms::col_en(crate::TableId::Applications, instance)
-            ),
-        ),
+        // Plain concatenations: the formula is made for every finding, and `format!` costs
+        // several times as much for so little.
+        (RuleId::R1 | RuleId::R2 | RuleId::R7, Some(c)) => {
+            let col_en = forms::col_en(crate::TableId::Applications, instance);
+            m(
+                [def.formula_zh, "（", c, "列）"].concat(),
+                [def.formula_en, " (", col_en, " column)"].concat(),
+            )
+        }
         (RuleId::R3, _) => {
             let (row, row_en) = forms::t3_row(instance).map_or(("", instance), |r| (r.short, r.en));
             m(
-                format!("{}（{row}行）", def.formula_zh),
-                format!("{} ({row_en} row)", def.formula_en),
+                [def.formula_zh, "（", row, "行）"].concat(),
+                [def.formula_en, " (", row_en, " row)"].concat(),
             )
         }
         _ => def.formula(),
@@ -132,25 +134,27 @@ pub fn relation(
     let sign = op.broken_sign();
     let mut zh = format!("{}：左边 {lsum} {sign} 右边 {rsum}", f.zh);
     let mut en = format!("{}: left {lsum} {sign} right {rsum}", f.en);
+    // Written in place: a `format!` per clause made a string only to copy it.
     if op == Op::Eq {
-        zh.push_str(&format!("（差 {diff}）"));
-        en.push_str(&format!(" (difference {diff})"));
+        let _ = write!(zh, "（差 {diff}）");
+        let _ = write!(en, " (difference {diff})");
     }
     if let (Some(s), Some(v)) = (suspects.first(), fix) {
         if suspects.len() == 1 {
             let l = s.name();
             let (lz, le) = (&l.zh, &l.en);
-            zh.push_str(&format!("；最可能出错的是“{lz}”，应为 {v}"));
-            en.push_str(&format!(
+            let _ = write!(zh, "；最可能出错的是“{lz}”，应为 {v}");
+            let _ = write!(
+                en,
                 "; the likely wrong cell is {le}, which would need to be {v}"
-            ));
+            );
         }
     } else if !suspects.is_empty() && op == Op::Eq {
         let names: Vec<Name> = suspects.iter().map(|k| k.name()).collect();
         let zn: Vec<&str> = names.iter().map(|n| n.zh.as_str()).collect();
         let en_n: Vec<&str> = names.iter().map(|n| n.en.as_str()).collect();
-        zh.push_str(&format!("；可疑单元格：{}", zn.join("、")));
-        en.push_str(&format!("; suspect cells: {}", en_n.join(", ")));
+        let _ = write!(zh, "；可疑单元格：{}", zn.join("、"));
+        let _ = write!(en, "; suspect cells: {}", en_n.join(", "));
     }
     for e in exceeds {
         if e.ends_with(":CARRY_OUT") {

@@ -68,6 +68,10 @@ impl Num {
     }
 
     fn aligned(a: Num, b: Num) -> Option<(i64, i64, u8)> {
+        // Most operands share a scale (integers): nothing to rescale.
+        if a.scale == b.scale {
+            return Some((a.mantissa, b.mantissa, a.scale));
+        }
         let s = a.scale.max(b.scale);
         Some((a.rescale(s)?.mantissa, b.rescale(s)?.mantissa, s))
     }

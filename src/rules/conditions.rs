@@ -31,7 +31,9 @@ pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &m
     ] {
         for c in cells {
             // A row's cells mostly come together: the last group first.
-            let same = |g: &(RuleId, TableId, &crate::model::Key)| g.0 == rule && *g.2 == c.row;
+            let same = |g: &(RuleId, TableId, &crate::model::Key)| {
+                g.0 == rule && layout::same_key(g.2, &c.row)
+            };
             let at = match groups.last() {
                 Some(g) if same(g) => groups.len() - 1,
                 _ => groups.iter().position(same).unwrap_or_else(|| {

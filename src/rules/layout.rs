@@ -27,20 +27,19 @@ pub(super) struct Layout {
 }
 
 /// `a == b`, told at once when both are the same static key.
-fn same_key(a: &str, b: &str) -> bool {
+pub(super) fn same_key(a: &str, b: &str) -> bool {
     std::ptr::eq(a, b) || a == b
 }
 
-/// The position of `key` among `items`, looked for from `from` on, then from the start:
-/// the cells of a table come in form order, so the previous cell's row, or the column after
-/// its column, is nearly always the one.
+/// The position of `key` among `items`, looked for at `from` and the one after it first:
+/// the cells of a table come in form order, so the previous cell's row (or the next row),
+/// and the column after its column, are nearly always the ones.
 fn find<T>(items: &[T], key_of: impl Fn(&T) -> &str, key: &str, from: usize) -> Option<usize> {
-    let (head, tail) = items.split_at(from.min(items.len()));
-    let is = |t: &T| same_key(key_of(t), key);
-    match tail.iter().position(is) {
-        Some(i) => Some(head.len() + i),
-        None => head.iter().position(is),
-    }
+    let is = |i: &usize| items.get(*i).is_some_and(|t| same_key(key_of(t), key));
+    [from, from + 1]
+        .into_iter()
+        .find(is)
+        .or_else(|| (0..items.len()).find(is))
 }
 
 impl Layout {
