@@ -1,6 +1,7 @@
 //! The rules that are not sums: value types (R4, R13, R18, R23), an empty column
 //! (R6), reviews without applications (R16), 规章 below the city level (R22).
 
+use super::layout::T3Rows;
 use super::*;
 
 /// R4, R13, R18, R23: the value type of every cell, one instance per row.
@@ -118,15 +119,13 @@ pub(super) fn empty_column_rule(
         return;
     };
     let def = catalogue::rule(RuleId::R6);
-    for col in form.columns {
-        let inflow: Vec<FormCell> = [form.new, form.carry_in]
-            .iter()
-            .map(|r| cref(TableId::Applications, r, col.key))
-            .collect();
+    let (rows, layout) = (T3Rows::of(form), &ev.layout);
+    for (c, col) in form.columns.iter().enumerate() {
+        let inflow = [layout.t3(rows.new, c), layout.t3(rows.carry_in, c)];
         let mut total = Num::ZERO;
         let mut unknown = None;
-        for r in &inflow {
-            match ev.get_cell(r, true) {
+        for t in &inflow {
+            match ev.get(t, true) {
                 Got::Val(v, _) => total = total.checked_add(v).unwrap_or(total),
                 Got::No(m) => unknown = Some(m),
             }
@@ -140,12 +139,11 @@ pub(super) fn empty_column_rule(
             continue;
         }
         let mut nonzero = Vec::new();
-        let rows = form.outcomes.iter().chain([&form.total, &form.carry_out]);
-        for r in rows {
-            let c = cref(TableId::Applications, r, col.key);
-            if let Got::Val(v, _) = ev.get_cell(&c, false) {
+        for r in rows.outcomes.clone().chain([rows.total, rows.carry_out]) {
+            let t = layout.t3(r, c);
+            if let Got::Val(v, _) = ev.get(&t, false) {
                 if !v.is_zero() {
-                    nonzero.push((c, v));
+                    nonzero.push((t.cell, v));
                 }
             }
         }
@@ -167,6 +165,7 @@ pub(super) fn empty_column_rule(
         findings.push(Finding {
             cells: inflow
                 .iter()
+                .map(|t| &t.cell)
                 .chain(suspects.iter())
                 .map(|k| k.to_ref())
                 .collect(),
@@ -186,19 +185,21 @@ pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Fi
     let Some(form) = &ev.inp.t3 else {
         return;
     };
-    let Some((t3_total, _)) = form.row_sum() else {
+    // The total column is the last (`T3Form::row_sum`).
+    let Some((_, parts)) = form.row_sum() else {
         return;
     };
     if !ev.inp.found.get(&TableId::Review).copied().unwrap_or(false) {
         return;
     }
+    let (rows, t3_total) = (T3Rows::of(form), parts.len());
     let refs = [
-        cref(TableId::Applications, form.new, t3_total.key),
-        cref(TableId::Applications, form.carry_in, t3_total.key),
+        ev.layout.t3(rows.new, t3_total),
+        ev.layout.t3(rows.carry_in, t3_total),
     ];
     let mut inflow = Num::ZERO;
     for r in &refs {
-        match ev.get_cell(r, true) {
+        match ev.get(r, true) {
             Got::Val(v, _) => inflow = inflow.checked_add(v).unwrap_or(inflow),
             Got::No(m) => return checks.push(check(def, "T4", Status::CannotCheck, Some(m))),
         }
@@ -227,6 +228,7 @@ pub(super) fn r16(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Fi
     findings.push(Finding {
         cells: refs
             .iter()
+            .map(|t| &t.cell)
             .chain(busy.iter().map(|b| &b.0))
             .map(|k| k.to_ref())
             .collect(),

@@ -5,7 +5,7 @@
 //! keep per cell (the values a relation read, the tallies of a diagnosis) are plain arrays.
 
 use super::*;
-use crate::forms::{ActiveRow, RowDef};
+use std::ops::Range;
 
 /// A cell a rule reads, and its place.
 #[derive(Debug, Clone, Copy)]
@@ -14,16 +14,45 @@ pub struct Term {
     pub at: usize,
 }
 
+/// A row of a form: its key, its columns and the place of its first cell.
+struct Row {
+    key: &'static str,
+    columns: &'static [ColDef],
+    start: usize,
+}
+
 pub(super) struct Layout {
-    /// Table 3's rows in form order (none when it was not found) and its columns.
-    t3_rows: Vec<&'static str>,
-    t3_columns: &'static [ColDef],
-    /// Table 2's rows in the format it is checked in, each with its own columns.
-    t2_rows: &'static [ActiveRow],
-    /// Where Table 4's places start, Table 2's, and how many there are.
-    t4_start: usize,
-    t2_start: usize,
+    /// Table 3's rows in form order (none when it was not found), Table 4's, then Table 2's
+    /// in the format it is checked in.
+    rows: Vec<Row>,
+    /// Where each table's rows are in `rows`, by `TableId`.
+    t3: Range<usize>,
+    t4: Range<usize>,
+    t2: Range<usize>,
+    /// How many places there are.
     len: usize,
+}
+
+/// Table 3's rows by their position in `T3Form::rows`: 一, 二, the outcomes, （七）总计, 四.
+pub(super) struct T3Rows {
+    pub new: usize,
+    pub carry_in: usize,
+    pub outcomes: Range<usize>,
+    pub total: usize,
+    pub carry_out: usize,
+}
+
+impl T3Rows {
+    pub fn of(form: &T3Form) -> T3Rows {
+        let n = form.outcomes.len();
+        T3Rows {
+            new: 0,
+            carry_in: 1,
+            outcomes: 2..2 + n,
+            total: 2 + n,
+            carry_out: 3 + n,
+        }
+    }
 }
 
 /// `a == b`, told at once when both are the same static key.
@@ -36,30 +65,49 @@ pub(super) fn same_key(a: &str, b: &str) -> bool {
 /// and the column after its column, are nearly always the ones.
 fn find<T>(items: &[T], key_of: impl Fn(&T) -> &str, key: &str, from: usize) -> Option<usize> {
     let is = |i: &usize| items.get(*i).is_some_and(|t| same_key(key_of(t), key));
-    [from, from + 1]
-        .into_iter()
-        .find(is)
-        .or_else(|| (0..items.len()).find(is))
+    if is(&from) {
+        return Some(from);
+    }
+    if is(&(from + 1)) {
+        return Some(from + 1);
+    }
+    (0..items.len()).find(is)
 }
 
 impl Layout {
     pub fn new(inp: &Input) -> Layout {
-        let (t3_rows, t3_columns) = inp
-            .t3
-            .as_ref()
-            .map_or((Vec::new(), &[][..]), |f| (f.rows(), f.columns));
-        let t2_rows = forms::active_rows(active_format(inp));
-        let t4_start = t3_rows.len() * t3_columns.len();
-        let t2_start = t4_start + forms::T4_ROWS.len() * forms::T4_COLUMNS.len();
-        let len = t2_start + t2_rows.iter().map(|r| r.columns.len()).sum::<usize>();
-        Layout {
-            t3_rows,
-            t3_columns,
-            t2_rows,
-            t4_start,
-            t2_start,
-            len,
+        let mut layout = Layout {
+            rows: Vec::with_capacity(inp.t3.as_ref().map_or(0, |f| f.outcomes.len() + 4) + 12),
+            t3: 0..0,
+            t4: 0..0,
+            t2: 0..0,
+            len: 0,
+        };
+        if let Some(form) = &inp.t3 {
+            layout.t3 = layout.add(form.rows().into_iter().map(|k| (k, form.columns)));
         }
+        layout.t4 = layout.add(forms::T4_ROWS.iter().map(|r| (r.key, forms::T4_COLUMNS)));
+        let t2 = forms::active_rows(active_format(inp));
+        layout.t2 = layout.add(t2.iter().map(|r| (r.key, r.columns)));
+        layout
+    }
+
+    /// Numbers a table's rows (key, columns) from the first free place; their range in
+    /// `rows`.
+    fn add(
+        &mut self,
+        rows: impl IntoIterator<Item = (&'static str, &'static [ColDef])>,
+    ) -> Range<usize> {
+        let first = self.rows.len();
+        for (key, columns) in rows {
+            self.rows.push(Row {
+                key,
+                columns,
+                start: self.len,
+            });
+            self.len += columns.len();
+        }
+        first..self.rows.len()
     }
 
     /// How many places there are, and one more: the place of a cell outside the forms
@@ -72,12 +120,21 @@ impl Layout {
         self.len
     }
 
-    /// Table 3's cell at row `row` and column `col` of its form (see `T3Form::rows`).
+    fn rows(&self, table: TableId) -> &[Row] {
+        let range = match table {
+            TableId::Applications => &self.t3,
+            TableId::Review => &self.t4,
+            TableId::Active => &self.t2,
+        };
+        &self.rows[range.clone()]
+    }
+
+    /// Table 3's cell at row `row` (see `T3Rows`) and column `col` of its form.
     pub fn t3(&self, row: usize, col: usize) -> Term {
-        let (r, c) = (self.t3_rows[row], &self.t3_columns[col]);
+        let r = &self.rows(TableId::Applications)[row];
         Term {
-            cell: cref(TableId::Applications, r, c.key),
-            at: row * self.t3_columns.len() + col,
+            cell: cref(TableId::Applications, r.key, r.columns[col].key),
+            at: r.start + col,
         }
     }
 
@@ -94,6 +151,7 @@ impl Layout {
 
     /// The place of a cell by its keys, with its (row, column) position in its table; the
     /// search starts at `hint`, the position of a cell read before it.
+    #[inline]
     fn place(
         &self,
         table: TableId,
@@ -101,27 +159,11 @@ impl Layout {
         column: &str,
         hint: (usize, usize),
     ) -> Option<(usize, (usize, usize))> {
-        let col_from = |r: usize| if r == hint.0 { hint.1 + 1 } else { 0 };
-        match table {
-            TableId::Applications => {
-                let r = find(&self.t3_rows, |k| k, row, hint.0)?;
-                let c = find(self.t3_columns, |c| c.key, column, col_from(r))?;
-                Some((r * self.t3_columns.len() + c, (r, c)))
-            }
-            TableId::Review => {
-                let (rows, cols) = (forms::T4_ROWS, forms::T4_COLUMNS);
-                let r = find(rows, |d: &RowDef| d.key, row, hint.0)?;
-                let c = find(cols, |c| c.key, column, col_from(r))?;
-                Some((self.t4_start + r * cols.len() + c, (r, c)))
-            }
-            TableId::Active => {
-                let r = find(self.t2_rows, |d| d.key, row, hint.0)?;
-                let cols = self.t2_rows[r].columns;
-                let c = find(cols, |c| c.key, column, col_from(r))?;
-                let before: usize = self.t2_rows[..r].iter().map(|d| d.columns.len()).sum();
-                Some((self.t2_start + before + c, (r, c)))
-            }
-        }
+        let rows = self.rows(table);
+        let r = find(rows, |d| d.key, row, hint.0)?;
+        let col_from = if r == hint.0 { hint.1 + 1 } else { 0 };
+        let c = find(rows[r].columns, |c| c.key, column, col_from)?;
+        Some((rows[r].start + c, (r, c)))
     }
 
     /// The cells that were read, by place (the last of any two with the same keys, as a

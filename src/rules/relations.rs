@@ -1,7 +1,7 @@
 //! The sum and bound relations of the catalogue, generated from the form tables for the
 //! layout that was read.
 
-use super::layout::{Layout, Term};
+use super::layout::{Layout, T3Rows, Term};
 use super::*;
 use std::ops::Range;
 
@@ -127,10 +127,13 @@ impl Relations {
 
     fn t3(&mut self, form: &T3Form, layout: &Layout) {
         use RuleId::*;
-        // Rows by their place in `T3Form::rows`: 一, 二, the outcomes, （七）总计, 四.
-        let n = form.outcomes.len();
-        let (new, carry_in, total, carry_out) = (0, 1, 2 + n, 3 + n);
-        let outcomes = 2..2 + n;
+        let T3Rows {
+            new,
+            carry_in,
+            outcomes,
+            total,
+            carry_out,
+        } = T3Rows::of(form);
         let t3 = |r, c| layout.t3(r, c);
         let cols = 0..form.columns.len();
         let key = |c: usize| form.columns[c].key;
@@ -148,7 +151,8 @@ impl Relations {
         // The total column is the last (`T3Form::row_sum`), the columns before it its parts.
         if let Some((_, parts)) = form.row_sum() {
             let tot = parts.len();
-            for r in 0..n + 4 {
+            // Every row: 四 is the last.
+            for r in 0..=carry_out {
                 let total = t3(r, tot);
                 self.push_sum(R3, total.cell.row, total, (0..tot).map(|c| t3(r, c)));
             }
