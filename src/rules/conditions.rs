@@ -7,53 +7,37 @@ use super::*;
 /// R4, R13, R18, R23: the value type of every cell, one instance per row.
 pub(super) fn domain_rules(ev: &Evaluator, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
     let inp = ev.inp;
-    // One group per (rule, row), keyed by the cell's own row key (no copy of it); each
-    // cell is listed with its group's index.
-    let mut groups: Vec<(RuleId, TableId, &crate::model::Key)> = Vec::with_capacity(40);
-    let mut members: Vec<(usize, &Cell)> =
-        Vec::with_capacity(TableId::ALL.iter().map(|t| inp.tables.get(*t).len()).sum());
-    let active = inp.tables.get(TableId::Active);
     let t2_rule = match active_format(inp) {
         Format::F2021 => RuleId::R18,
         Format::F2019 => RuleId::R23,
     };
-    for (rule, t, cells) in [
-        (
-            RuleId::R4,
-            TableId::Applications,
-            inp.tables.get(TableId::Applications),
-        ),
-        (
-            RuleId::R13,
-            TableId::Review,
-            inp.tables.get(TableId::Review),
-        ),
-        (t2_rule, TableId::Active, active),
+    let same_row = |a: &Cell, b: &Cell| layout::same_key(&a.row, &b.row);
+    // Each table's cells in runs of one row (a row's cells mostly come together), each
+    // run with its group: the first run of its (rule, row), whose index it takes.
+    let mut runs: Vec<(usize, RuleId, TableId, &[Cell])> = Vec::with_capacity(48);
+    for (rule, t) in [
+        (RuleId::R4, TableId::Applications),
+        (RuleId::R13, TableId::Review),
+        (t2_rule, TableId::Active),
     ] {
-        for c in cells {
-            // A row's cells mostly come together: the last group first.
-            let same = |g: &(RuleId, TableId, &crate::model::Key)| {
-                g.0 == rule && layout::same_key(g.2, &c.row)
-            };
-            let at = match groups.last() {
-                Some(g) if same(g) => groups.len() - 1,
-                _ => groups.iter().position(same).unwrap_or_else(|| {
-                    groups.push((rule, t, &c.row));
-                    groups.len() - 1
-                }),
-            };
-            members.push((at, c));
+        for run in inp.tables.get(t).chunk_by(same_row) {
+            let group = runs
+                .iter()
+                .position(|r| r.1 == rule && same_row(&r.3[0], &run[0]))
+                .unwrap_or(runs.len());
+            runs.push((group, rule, t, run));
         }
     }
-    // Each group's cells together, in the order they were read (a stable sort, of a list
-    // that is nearly always in order already).
-    members.sort_by_key(|m| m.0);
-    for run in members.chunk_by(|a, b| a.0 == b.0) {
-        let (rule, table, row) = groups[run[0].0];
+    // Each group's runs together, in the order they were read (a stable sort, of a list
+    // that is nearly always in order already): one instance per (rule, row).
+    runs.sort_by_key(|r| r.0);
+    for group in runs.chunk_by(|a, b| a.0 == b.0) {
+        let (_, rule, table, first) = group[0];
+        let row = &first[0].row;
         let def = catalogue::rule(rule);
         let mut bad = Vec::new();
         let mut unknown = None;
-        for &(_, c) in run {
+        for c in group.iter().flat_map(|r| r.3) {
             let Some(v) = c.value else {
                 if matches!(c.read, ReadHow::Unreadable) && !c.raw.is_empty() {
                     unknown = Some(messages::unreadable(

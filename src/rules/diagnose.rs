@@ -14,13 +14,19 @@ impl Tally {
     /// None when no equality fails: there is nothing to diagnose.
     pub fn new(ev: &Evaluator, rels: &[Rel], results: &[Evaluated]) -> Option<Tally> {
         let failing =
-            |(rel, res): (&Rel, &Evaluated)| rel.op == Op::Eq && matches!(res, Ok((false, _)));
-        if !rels.iter().zip(results).any(failing) {
-            return None;
+            |(rel, res): &(&Rel, &Evaluated)| rel.op == Op::Eq && matches!(res, Ok((false, _)));
+        let mut failures = rels.iter().zip(results).filter(failing).peekable();
+        failures.peek()?;
+        // Only the cells of failing equalities are ever asked about: those alone are
+        // tallied (a list per cell cost more than the rest of the rules, then a map).
+        let mut by_place: Vec<Option<Involved>> = vec![None; ev.layout.len()];
+        for (rel, _) in failures {
+            for t in rel.terms() {
+                by_place[t.at] = Some(Involved::default());
+            }
         }
         // The correction each equality implies for each of its cells, summed up as they
-        // come (a list per cell cost more than the rest of the rules).
-        let mut by_place = vec![None; ev.layout.len()];
+        // come.
         for (rel, res) in rels.iter().zip(results) {
             if rel.op != Op::Eq {
                 continue;
@@ -28,15 +34,15 @@ impl Tally {
             let Ok((ok, out)) = res else { continue };
             let diff = out.lsum.checked_sub(out.rsum);
             for (n, (t, &(v, _))) in rel.terms().zip(out.reads).enumerate() {
+                let Some(involved) = &mut by_place[t.at] else {
+                    continue;
+                };
                 let fix = match diff {
                     Some(d) if n < rel.lhs.len() => v.checked_sub(d),
                     Some(d) => v.checked_add(d),
                     None => None,
                 };
-                match &mut by_place[t.at] {
-                    Some(c) => Involved::add(c, *ok, fix),
-                    none => *none = Some(Involved::new(*ok, fix)),
-                }
+                involved.add(*ok, fix);
             }
         }
         Some(Tally { by_place })
@@ -62,34 +68,29 @@ impl Tally {
 }
 
 /// The equalities a cell is in, summed up.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct Involved {
-    /// How many of them fail.
+    /// How many there are, and how many of them fail.
+    count: usize,
     fails: usize,
-    /// Whether they all fail.
-    all_fail: bool,
     /// The correction the first implies, and whether every other implies the same.
     first_fix: Option<Num>,
     same_fix: bool,
 }
 
 impl Involved {
-    fn new(ok: bool, fix: Option<Num>) -> Involved {
-        Involved {
-            fails: usize::from(!ok),
-            all_fail: !ok,
-            first_fix: fix,
-            same_fix: true,
-        }
-    }
     fn add(&mut self, ok: bool, fix: Option<Num>) {
+        if self.count == 0 {
+            (self.first_fix, self.same_fix) = (fix, true);
+        } else {
+            self.same_fix &= fix == self.first_fix;
+        }
+        self.count += 1;
         self.fails += usize::from(!ok);
-        self.all_fail &= !ok;
-        self.same_fix &= fix == self.first_fix;
     }
     /// Every relation it is in fails, and all agree on the value it should have.
     fn single_cause(&self) -> bool {
-        self.all_fail && self.first_fix.is_some() && self.same_fix
+        self.count > 0 && self.fails == self.count && self.first_fix.is_some() && self.same_fix
     }
 }
 
