@@ -246,6 +246,19 @@ impl<'a> Evaluator<'a> {
     }
 
     fn get(&self, t: &Term, blank_total_ok: bool) -> Got<'a> {
+        // A number as written, nearly every cell, apart from the cases that make messages.
+        if let Some(c) = self.at(t).filter(|c| c.read != ReadHow::Blank) {
+            if let Some(v) = c.value {
+                let note = (c.read == ReadHow::DashZero).then_some(Assumed::Dash(c.raw.as_str()));
+                return Got::Val(v, note);
+            }
+        }
+        self.get_unwritten(t, blank_total_ok)
+    }
+
+    /// `get` for a cell that holds no number: missing, blank or unreadable.
+    #[cold]
+    fn get_unwritten(&self, t: &Term, blank_total_ok: bool) -> Got<'a> {
         let r = &t.cell;
         let Some(c) = self.at(t) else {
             return Got::No(messages::not_found(&r.name()));
@@ -269,6 +282,7 @@ impl<'a> Evaluator<'a> {
                 Got::Val(sum, Some(Assumed::BlankTotal(sum)))
             }
             (ReadHow::Blank, _) => Got::Val(Num::ZERO, Some(Assumed::BlankZero)),
+            // Read by `get`; here for completeness.
             (_, Some(v)) => {
                 let note = (c.read == ReadHow::DashZero).then_some(Assumed::Dash(c.raw.as_str()));
                 Got::Val(v, note)
