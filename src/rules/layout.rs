@@ -151,7 +151,6 @@ impl Layout {
 
     /// The place of a cell by its keys, with its (row, column) position in its table; the
     /// search starts at `hint`, the position of a cell read before it.
-    #[inline]
     fn place(
         &self,
         table: TableId,
