@@ -364,10 +364,10 @@ pub fn ceil_char(s: &str, i: usize) -> usize {
 /// One-based line and column (in chars) of a byte offset.
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// The last offset asked for and its column: the cells of a line are asked for left
-    /// to right, so each counts the characters from the previous one, not from the line
-    /// start.
-    last: std::cell::Cell<(usize, usize)>,
+    /// The last offset asked for, its line and its column: the cells of a line are asked
+    /// for left to right, so each counts the characters from the previous one, not from
+    /// the line start, and needs no search for its line.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl LineIndex {
@@ -376,14 +376,19 @@ impl LineIndex {
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex {
             starts,
-            last: std::cell::Cell::new((0, 1)),
+            last: std::cell::Cell::new((0, 1, 1)),
         }
     }
 
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let (at, at_line, at_col) = self.last.get();
+        // On the last offset's line, after it: that line, as the search would find.
+        let line = if at <= offset && self.starts.get(at_line).is_none_or(|&next| offset < next) {
+            at_line
+        } else {
+            self.starts.partition_point(|&s| s <= offset).max(1)
+        };
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let (at, at_col) = self.last.get();
         let col = match text.get(at..offset) {
             // From the last offset when it is on this line and a char boundary before.
             Some(s) if at >= start && at <= offset && text.is_char_boundary(at) => {
@@ -392,7 +397,7 @@ impl LineIndex {
             _ => text.get(start..offset).map_or(1, |s| s.chars().count() + 1),
         };
         if text.is_char_boundary(offset) && offset <= text.len() {
-            self.last.set((offset, col));
+            self.last.set((offset, line, col));
         }
         (line, col)
     }

@@ -2,6 +2,8 @@
 //! order with their labels as anchors, because PDF copies detach labels from numbers
 //! (domain-spec §E.2); glued digits, one cell per line and column-wise PDF text.
 
+use std::borrow::Cow;
+
 use super::review::is_t4_anchor;
 use super::*;
 use crate::forms::{self, T3Layout};
@@ -11,7 +13,8 @@ use crate::normalize::key_is_empty;
 /// A Table 3 row as read: 7 cells (None = not readable), plus how.
 struct T3Row<'a> {
     rec: usize,
-    label: String,
+    /// Borrowed from the input but where pending label lines were put before it.
+    label: Cow<'a, str>,
     /// `t3_label(&label)` when it was computed already.
     named: Option<Option<&'static str>>,
     cells: Vec<Option<DataCell<'a>>>,
@@ -67,7 +70,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         if fits && labelled {
             return Some(T3Row {
                 rec: i,
-                label: label.to_string(),
+                label: Cow::Borrowed(label),
                 named: Some(named),
                 cells: window.into_iter().map(Some).collect(),
                 assumed: None,
@@ -75,7 +78,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             });
         }
     }
-    let label = label_of(&t, src, rec);
+    let label = Cow::Borrowed(label_text(&t, src, rec));
     if explicit {
         while t.cells.len() > W3
             && t.cells
@@ -171,7 +174,7 @@ fn explicit_window<'a>(ctx: &Ctx<'a>, rec: &Record) -> Option<Vec<Option<DataCel
 
 /// Six numbers for seven cells: which cell is blank the numbers cannot tell (5 parts +
 /// 总计 with a part left blank, or 6 parts with 总计 blank), so none is placed.
-fn six_numbers(i: usize, label: String) -> T3Row<'static> {
+fn six_numbers(i: usize, label: Cow<str>) -> T3Row {
     T3Row {
         rec: i,
         label,
@@ -182,7 +185,7 @@ fn six_numbers(i: usize, label: String) -> T3Row<'static> {
     }
 }
 
-fn split_glued_row<'a>(i: usize, label: String, run: DataCell<'a>) -> T3Row<'a> {
+fn split_glued_row<'a>(i: usize, label: Cow<'a, str>, run: DataCell<'a>) -> T3Row<'a> {
     match glued::split(run.raw, W3, 1) {
         Split::One(parts) => {
             let mut cells = Vec::new();
@@ -439,7 +442,7 @@ fn flush_run<'a>(
             for (j, (key, cells)) in keys.iter().zip(grid).enumerate() {
                 rows.push(T3Row {
                     rec: run[j],
-                    label: row_label(key).to_string(),
+                    label: Cow::Borrowed(row_label(key)),
                     named: None,
                     cells,
                     assumed: Some(Message {
@@ -469,7 +472,7 @@ fn flush_run<'a>(
     } else if run.len() == W3 {
         rows.push(T3Row {
             rec: run[0],
-            label: std::mem::take(label),
+            label: Cow::Owned(std::mem::take(label)),
             named: None,
             cells: run.iter().map(|&r| cell(r)).collect(),
             assumed: None,
@@ -520,7 +523,7 @@ fn collect_t3_rows<'a>(
             // One long digit run alone on its line: a row of glued digits.
             if let Some(mut row) = t3_row(ctx, run[0], np_col) {
                 if !pending_label.is_empty() {
-                    row.label = format!("{pending_label}{}", row.label);
+                    row.label = Cow::Owned(format!("{pending_label}{}", row.label));
                     row.named = None;
                 }
                 pending_label.clear();
@@ -540,7 +543,7 @@ fn collect_t3_rows<'a>(
         match t3_row(ctx, i, np_col) {
             Some(mut row) => {
                 if !pending_label.is_empty() {
-                    row.label = format!("{pending_label}{}", row.label);
+                    row.label = Cow::Owned(format!("{pending_label}{}", row.label));
                     row.named = None;
                 }
                 pending_label.clear();
@@ -575,6 +578,12 @@ fn collect_t3_rows<'a>(
 fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Option<usize>>) {
     const SKIP_ROW: u32 = 3;
     const SKIP_KEY: u32 = 2;
+    // Every row labelled with the key in its place (a clean copy): the identity costs
+    // 0, and no other path does (every skip costs), so it is what the table below
+    // would give.
+    if labels.len() == keys.len() && labels.iter().zip(keys).all(|(l, k)| *l == Some(*k)) {
+        return (0, (0..keys.len()).map(Some).collect());
+    }
     // Each label as the index of the form row it names, compared once per row rather
     // than once per cell of the table: NONE for no label, OTHER for a row of another
     // layout.
@@ -711,23 +720,36 @@ pub(super) fn locate(
         .map(|r| r.named.unwrap_or_else(|| t3_label(&r.label)))
         .collect();
     let labelled = |k: &str| labels.contains(&Some(k));
-    let three = T3Layout::ThreeOther.rows();
-    let single = T3Layout::SingleOther.rows();
-    let (c3, m3) = align(&labels, &three);
-    let (c1, m1) = align(&labels, &single);
-    let prefer_three = if labelled("OTHER_1") || labelled("OTHER_2") || labelled("OTHER_3") {
-        true
+    // An "other" row's own label tells the layout: then only its alignment is needed.
+    let told = if labelled("OTHER_1") || labelled("OTHER_2") || labelled("OTHER_3") {
+        Some(T3Layout::ThreeOther)
     } else if labelled("OTHER") {
-        false
-    } else if c3 != c1 {
-        c3 < c1
+        Some(T3Layout::SingleOther)
     } else {
-        fallback != Some(Format::F2019)
+        None
     };
-    let (layout, keys, mut map) = if prefer_three {
-        (T3Layout::ThreeOther, three, m3)
-    } else {
-        (T3Layout::SingleOther, single, m1)
+    let (layout, keys, mut map) = match told {
+        Some(layout) => {
+            let keys = layout.rows();
+            let (_, map) = align(&labels, &keys);
+            (layout, keys, map)
+        }
+        None => {
+            let three = T3Layout::ThreeOther.rows();
+            let single = T3Layout::SingleOther.rows();
+            let (c3, m3) = align(&labels, &three);
+            let (c1, m1) = align(&labels, &single);
+            let prefer_three = if c3 != c1 {
+                c3 < c1
+            } else {
+                fallback != Some(Format::F2019)
+            };
+            if prefer_three {
+                (T3Layout::ThreeOther, three, m3)
+            } else {
+                (T3Layout::SingleOther, single, m1)
+            }
+        }
     };
     let dropped = drop_unanchored(&labels, &keys, &mut map);
     if dropped > 0 {

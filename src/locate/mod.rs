@@ -14,7 +14,7 @@ use crate::cells::{glued_tail, parse_cell, Parsed};
 use crate::forms::{Format, T3Layout};
 use crate::normalize::{label_key, LineIndex};
 use crate::records::{Record, Shape};
-use crate::{Cell, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
+use crate::{Cell, CellText, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
 
 /// One data cell as found in the input.
 #[derive(Debug, Clone)]
@@ -173,10 +173,6 @@ fn trailing<'a>(src: &'a str, rec: &Record) -> Trailing<'a> {
         cells,
         glued,
     }
-}
-
-fn label_of(trail: &Trailing<'_>, src: &str, rec: &Record) -> String {
-    label_text(trail, src, rec).to_string()
 }
 
 /// The label part of a record's text, before its trailing numbers.
@@ -413,7 +409,7 @@ fn make_cell(
                 row: row.into(),
                 column: col.into(),
                 value: dc.parsed.value,
-                raw: dc.raw.to_string(),
+                raw: dc.raw.into(),
                 read: dc.parsed.read,
                 annotation: dc.parsed.annotation,
                 line: Some(span.line),
@@ -425,7 +421,7 @@ fn make_cell(
             row: row.into(),
             column: col.into(),
             value: None,
-            raw: String::new(),
+            raw: CellText::default(),
             read: none_how,
             annotation: None,
             span: None,
