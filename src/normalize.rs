@@ -269,6 +269,30 @@ pub fn next_key(s: &str, i: usize, after_digit: &mut bool) -> (usize, Key) {
                 None => (3, Key::Same),
             };
         }
+        // The other characters common in labels, as `key_char` gives them: full-width
+        // ASCII (brackets, digits, colon, comma) folded, the enumeration comma and full
+        // stop, and curly quotes.
+        if (0xFF01..=0xFF5E).contains(&u) {
+            let k = match (u - 0xFEE0) as u8 {
+                b'"' | b'\'' => return (3, Key::Drop),
+                b',' if *after_digit => b'.',
+                a => a,
+            };
+            *after_digit = k.is_ascii_digit();
+            return (3, Key::To(char::from(k)));
+        }
+        if matches!(u, 0x3001 | 0x3002) {
+            let k = if *after_digit {
+                Key::To('.')
+            } else {
+                Key::Same
+            };
+            *after_digit = false;
+            return (3, k);
+        }
+        if matches!(u, 0x2018 | 0x2019 | 0x201C | 0x201D) {
+            return (3, Key::Drop);
+        }
     }
     let Some(c) = s[i..].chars().next() else {
         return (1, Key::Drop);

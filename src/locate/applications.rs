@@ -27,35 +27,32 @@ struct T3Row<'a> {
 fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a>> {
     let rec = &ctx.recs[i];
     let src = ctx.src;
-    let mut t = trailing(src, rec);
     let explicit = rec.shape != Shape::Plain;
     if let Some(np) = np_col.filter(|&np| explicit && rec.cells.len() >= np + W3) {
         // The header's 自然人 cell fixes where the 7 data columns are: a blank 总计 and
         // empty covered label slots then stay blank in their own columns. A row with
         // numbers outside that window (a shifted row) falls back to the rule below.
-        // The trailing cells were read already: cell j is trailing cell j - first.
-        let first = rec.cells.len() - t.cells.len();
-        let parse = |j: usize| match j.checked_sub(first) {
-            Some(k) => t.cells[k].clone(),
-            None => {
-                let p = &rec.cells[j];
-                DataCell::from_piece(src, p.start, p.end)
-            }
-        };
-        let window: Vec<DataCell> = (np..np + W3).map(parse).collect();
-        // Whether a cell holds a number, without copying a trailing cell already read.
-        let has_value = |j: usize| match j.checked_sub(first) {
-            Some(k) => t.cells[k].parsed.value.is_some(),
-            None => {
-                let p = &rec.cells[j];
-                parse_cell(src.get(p.start..p.end).unwrap_or(""))
-                    .value
-                    .is_some()
-            }
-        };
+        // Read before the trailing numbers: most rows of such a copy end here.
+        let has_value = |j: usize| parse_cell(rec.cell(src, j)).value.is_some();
         let outside = (0..np).chain(np + W3..rec.cells.len()).any(has_value);
-        let numbers = window.iter().filter(|c| c.parsed.value.is_some()).count();
-        let data = window.iter().filter(|c| c.parsed.is_data()).count();
+        let window: Vec<Option<DataCell>> = if outside {
+            Vec::new()
+        } else {
+            rec.cells[np..np + W3]
+                .iter()
+                .map(|p| Some(DataCell::from_piece(src, p.start, p.end)))
+                .collect()
+        };
+        let numbers = window
+            .iter()
+            .flatten()
+            .filter(|c| c.parsed.value.is_some())
+            .count();
+        let data = window
+            .iter()
+            .flatten()
+            .filter(|c| c.parsed.is_data())
+            .count();
         // The label is looked at only for a row whose numbers fit the window.
         let fits = !outside && data >= W3 - 2 && numbers > 0;
         let label = if fits {
@@ -66,18 +63,20 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         // The row's own label must sit left of the window (copies that give merged
         // labels once have rows narrower than the header) and none inside it.
         let named = if fits { t3_label(label) } else { None };
-        let labelled = named.is_some() && window.iter().all(|c| t3_label(c.raw).is_none());
+        let labelled =
+            named.is_some() && window.iter().flatten().all(|c| t3_label(c.raw).is_none());
         if fits && labelled {
             return Some(T3Row {
                 rec: i,
                 label: Cow::Borrowed(label),
                 named: Some(named),
-                cells: window.into_iter().map(Some).collect(),
+                cells: window,
                 assumed: None,
                 ambiguous: false,
             });
         }
     }
+    let mut t = trailing(src, rec);
     let label = Cow::Borrowed(label_text(&t, src, rec));
     if explicit {
         while t.cells.len() > W3
@@ -231,19 +230,40 @@ pub(super) fn t3_label(label: &str) -> Option<&'static str> {
     // ending last; labels usually end with their keyword, so this stops early. Only a
     // position whose character ends some keyword is tried against the keywords.
     k.char_indices().rev().find_map(|(i, c)| {
-        if !T3_LAST_CHARS.may_end(c) {
-            return None;
-        }
-        let head = &k[..i + c.len_utf8()];
-        // The keywords ending in `c`, in row order: the first that ends `head` names the
-        // first row (in form order) with a keyword ending here.
-        let from = T3_BY_LAST.partition_point(|e| e.0 < c as u32);
-        T3_BY_LAST[from..]
-            .iter()
-            .take_while(|e| e.0 == c as u32)
-            .find(|e| ends_with(head, forms::T3_ROWS[e.1].keywords[e.2]))
+        // The keywords ending here come in row order: the first names the first row (in
+        // form order) with a keyword ending here.
+        keywords_ending_at(&k, i, c)
+            .next()
             .map(|e| forms::T3_ROWS[e.1].key)
     })
+}
+
+/// The Table 3 rows that `key` (a label key) holds a keyword of, one bit per row in form
+/// order: `has(key, w)` for every keyword `w`, in one walk over the key.
+pub(super) fn t3_rows_named(key: &str) -> u64 {
+    const _: () = assert!(forms::T3_ROWS.len() <= 64);
+    key.char_indices()
+        .flat_map(|(i, c)| keywords_ending_at(key, i, c))
+        .fold(0, |rows, e| rows | 1 << e.1)
+}
+
+/// The entries of `T3_BY_LAST` whose keyword ends `k` at its character `c` (at byte
+/// `i`), in row order. Only a character that ends some keyword is looked up.
+fn keywords_ending_at(
+    k: &str,
+    i: usize,
+    c: char,
+) -> impl Iterator<Item = &'static (u32, usize, usize)> + '_ {
+    let (from, head) = if T3_LAST_CHARS.may_end(c) {
+        let from = T3_BY_LAST.partition_point(|e| e.0 < c as u32);
+        (from, &k[..i + c.len_utf8()])
+    } else {
+        (T3_BY_LAST.len(), "")
+    };
+    T3_BY_LAST[from..]
+        .iter()
+        .take_while(move |e| e.0 == c as u32)
+        .filter(move |e| ends_with(head, forms::T3_ROWS[e.1].keywords[e.2]))
 }
 
 /// How many keywords the Table 3 rows have.
@@ -877,5 +897,28 @@ mod tests {
         for l in &labels {
             assert_eq!(t3_label(l), t3_label_plain(l), "{l}");
         }
+    }
+
+    #[test]
+    fn rows_named_are_the_rows_with_a_keyword_in_the_key() {
+        let plain = |k: &str| {
+            forms::T3_ROWS
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.keywords.iter().any(|w| k.contains(w)))
+                .fold(0u64, |bits, (j, _)| bits | 1 << j)
+        };
+        let all: String = forms::T3_ROWS.iter().map(|r| r.label).collect();
+        let mut keys = vec![label_key(&all), String::new(), "12 3".into()];
+        keys.extend(forms::T3_ROWS.iter().map(|r| label_key(r.label)));
+        keys.push(label_key(
+            "本年新收政府信息公开申请数量86，上年结转5，予以公开31件",
+        ));
+        for k in &keys {
+            assert_eq!(t3_rows_named(k), plain(k), "{k}");
+        }
+        assert!(forms::T3_ROWS
+            .iter()
+            .all(|r| r.keywords.iter().all(|w| !w.is_empty())));
     }
 }

@@ -269,11 +269,7 @@ fn labels_share_a_line(ctx: &Ctx) -> bool {
         let k = &ctx.keys[i];
         k.len() > MIN_LEN
             && digits(k) >= DIGITS
-            && crate::forms::T3_ROWS
-                .iter()
-                .filter(|r| r.keywords.iter().any(|w| ctx.keys.has(i, w)))
-                .count()
-                >= ROWS_ON_ONE_LINE
+            && applications::t3_rows_named(k).count_ones() as usize >= ROWS_ON_ONE_LINE
     })
 }
 
