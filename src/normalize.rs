@@ -197,6 +197,12 @@ pub fn push_key(out: &mut String, s: &str) {
             after_digit = x.is_ascii_digit();
             i += 1;
             continue;
+        } else if matches!(x, b'\t'..=b'\r' | b' ') {
+            // Blanks (between the cells of a row) are dropped.
+            out.push_str(&s[run..i]);
+            i += 1;
+            run = i;
+            continue;
         }
         let (len, k) = next_key(s, i, &mut after_digit);
         if k != Key::Same {
@@ -414,10 +420,9 @@ impl LineIndex {
         };
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
         let col = match text.get(at..offset) {
-            // From the last offset when it is on this line and a char boundary before.
-            Some(s) if at >= start && at <= offset && text.is_char_boundary(at) => {
-                at_col + s.chars().count()
-            }
+            // From the last offset when it is on this line (`get` has checked that it is a
+            // char boundary before `offset`).
+            Some(s) if at >= start => at_col + s.chars().count(),
             _ => text.get(start..offset).map_or(1, |s| s.chars().count() + 1),
         };
         if text.is_char_boundary(offset) && offset <= text.len() {

@@ -62,7 +62,11 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         };
         // The row's own label must sit left of the window (copies that give merged
         // labels once have rows narrower than the header) and none inside it.
-        let named = if fits { t3_label(label) } else { None };
+        let named = if fits {
+            t3_label_before(ctx, i, rec.cells[np].start)
+        } else {
+            None
+        };
         let labelled =
             named.is_some() && window.iter().flatten().all(|c| t3_label(c.raw).is_none());
         if fits && labelled {
@@ -225,14 +229,45 @@ pub(super) fn t3_label(label: &str) -> Option<&'static str> {
     if label.is_ascii() {
         return None;
     }
-    let k = label_key(label);
+    t3_label_of_key(&label_key(label))
+}
+
+/// `t3_label` of the text of record `i` before byte `end`, taken from the record's key
+/// when the text after `end` is ASCII. A key is built character by character, each from
+/// the characters before it, so the label's key starts the record's key; and ASCII
+/// keys to a byte or to nothing whatever precedes it, so the rest's key is as long as
+/// its bytes that are not blanks or quotes.
+fn t3_label_before(ctx: &Ctx, i: usize, end: usize) -> Option<&'static str> {
+    let rec = &ctx.recs[i];
+    let label = ctx.src.get(rec.start..end).unwrap_or("");
+    if label.is_ascii() {
+        return None;
+    }
+    let key = &ctx.keys[i];
+    let of_record = ctx
+        .src
+        .get(end..rec.end)
+        .filter(|r| r.is_ascii())
+        .and_then(|rest| {
+            let dropped = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | b'"' | b'\'');
+            let rest_key = rest.bytes().filter(|b| !dropped(b)).count();
+            key.get(..key.len().checked_sub(rest_key)?)
+        });
+    match of_record {
+        Some(k) => t3_label_of_key(k),
+        None => t3_label(label),
+    }
+}
+
+/// `t3_label` of a label key.
+fn t3_label_of_key(k: &str) -> Option<&'static str> {
     // Walk back from the end: the first keyword found ending at a position is the one
     // ending last; labels usually end with their keyword, so this stops early. Only a
     // position whose character ends some keyword is tried against the keywords.
     k.char_indices().rev().find_map(|(i, c)| {
         // The keywords ending here come in row order: the first names the first row (in
         // form order) with a keyword ending here.
-        keywords_ending_at(&k, i, c)
+        keywords_ending_at(k, i, c)
             .next()
             .map(|e| forms::T3_ROWS[e.1].key)
     })
@@ -725,7 +760,7 @@ pub(super) fn locate(
         out.info.push(missing_info(TableId::Applications));
         return;
     };
-    let rows = collect_t3_rows(ctx, start, end, out);
+    let mut rows = collect_t3_rows(ctx, start, end, out);
     if rows.is_empty() {
         out.notes.push(ctx.note(
             "READ-T3-NO-ROWS",
@@ -830,13 +865,15 @@ pub(super) fn locate(
                 });
             }
         }
-        for (c, col) in forms::T3_COLUMNS.iter().enumerate() {
-            let dc = row.and_then(|r| r.cells.get(c).cloned().flatten());
-            let missing_why = match row {
-                None => ReadHow::Missing,
-                Some(r) if r.ambiguous => ReadHow::Unreadable,
-                Some(_) => ReadHow::Blank,
-            };
+        // The alignment gives a data row to one form row at most: its cells are moved.
+        let (missing_why, cells) = match map[j].and_then(|i| rows.get_mut(i)) {
+            None => (ReadHow::Missing, Vec::new()),
+            Some(r) if r.ambiguous => (ReadHow::Unreadable, std::mem::take(&mut r.cells)),
+            Some(r) => (ReadHow::Blank, std::mem::take(&mut r.cells)),
+        };
+        let mut cells = cells.into_iter();
+        for col in forms::T3_COLUMNS {
+            let dc = cells.next().flatten();
             let cell = make_cell(ctx, TableId::Applications, key, col.key, dc, missing_why);
             out.cells.push(cell);
         }
@@ -897,6 +934,30 @@ mod tests {
         for l in &labels {
             assert_eq!(t3_label(l), t3_label_plain(l), "{l}");
         }
+    }
+
+    #[test]
+    fn label_before_a_cell_is_read_from_the_record_key() {
+        let text = "（三）本年度办理结果\t（一）予以公开\t\t31\t4\t'1'\t0\t1\t1\t38\n\
+                    \t\t3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0\n\
+                    五、本年结转 1，2\t\"3\"\t 4 \t—\t5\n\
+                    （二）部分公开\t１２\t3\n";
+        let recs = crate::records::split(text);
+        let lines = LineIndex::new(text);
+        let ctx = Ctx::new(text, &recs, &lines);
+        let mut tried = 0;
+        for (i, rec) in recs.iter().enumerate() {
+            for p in rec.cells.iter() {
+                let label = &text[rec.start..p.start];
+                assert_eq!(
+                    t3_label_before(&ctx, i, p.start),
+                    t3_label(label),
+                    "{label}"
+                );
+                tried += usize::from(t3_label(label).is_some());
+            }
+        }
+        assert!(tried > 10);
     }
 
     #[test]

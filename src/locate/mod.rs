@@ -200,7 +200,11 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let mut t3_at = t3.and_then(|(s, _)| ctx.recs.get(s)).map(|r| r.start);
     let flow3 = (collapsed3 || !complete(&lines3, TableId::Applications))
         .then(|| stream::applications(ctx, cx(), fallback_format));
-    let t3_lines: Vec<usize> = lines3.cells.iter().filter_map(|c| c.line).collect();
+    // Sorted and distinct (a row's cells share a line), to be searched.
+    let mut t3_lines = Vec::with_capacity(lines3.cells.len());
+    t3_lines.extend(lines3.cells.iter().filter_map(|c| c.line));
+    t3_lines.sort_unstable();
+    t3_lines.dedup();
     let use3 = prefer_stream(&lines3, flow3.as_ref(), TableId::Applications, collapsed3);
     if use3 {
         t3_at = flow3.as_ref().and_then(|f| f.at);
@@ -214,7 +218,7 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
         || lines4
             .cells
             .iter()
-            .any(|c| c.line.is_some_and(|l| t3_lines.contains(&l)));
+            .any(|c| c.line.is_some_and(|l| t3_lines.binary_search(&l).is_ok()));
     let flow4 = (collapsed4 || !complete(&lines4, TableId::Review))
         .then(|| stream::review(ctx, cx(), t3_at.unwrap_or(0)));
     let use4 = prefer_stream(&lines4, flow4.as_ref(), TableId::Review, collapsed4);
@@ -244,11 +248,14 @@ fn rows_share_a_line(cells: &[Cell]) -> bool {
             continue;
         };
         // Each line has one entry: the cell before's row on its line says nothing new.
-        if seen.last().is_some_and(|&(l, r)| l == line && r == &*c.row) {
+        // The engine's row keys are the form tables' own strings: the same row is most
+        // often the same pointer, told apart without comparing the text.
+        let same = |r: &str| std::ptr::eq(r, &*c.row) || r == &*c.row;
+        if seen.last().is_some_and(|&(l, r)| l == line && same(r)) {
             continue;
         }
         match seen.iter().find(|(l, _)| *l == line) {
-            Some((_, row)) if *row != &*c.row => return true,
+            Some((_, row)) if !same(row) => return true,
             Some(_) => {}
             None => seen.push((line, &*c.row)),
         }
