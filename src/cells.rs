@@ -115,14 +115,9 @@ fn parse_number(t: &str) -> Option<(Num, Option<String>)> {
     if digits.is_empty() || !digits.as_bytes()[0].is_ascii_digit() {
         return None;
     }
-    let n = match plain_digits(body) {
-        Some(n) => n,
-        None => Num::parse(&strip_thousands(body)?)?,
-    };
+    // What follows the number is looked at first: a label that starts with digits
+    // ("1.属于国家秘密") is text whatever they are, and costs no number parse.
     let rest = t[i..].trim();
-    if rest.is_empty() {
-        return Some((n, None));
-    }
     let mut rest_after_unit = rest;
     for u in UNITS {
         if let Some(r) = rest.strip_prefix(u) {
@@ -132,11 +127,14 @@ fn parse_number(t: &str) -> Option<(Num, Option<String>)> {
     }
     let ok_note = rest_after_unit.is_empty()
         || (rest_after_unit.starts_with(['(', '（']) && rest_after_unit.ends_with([')', '）']));
-    if ok_note {
-        Some((n, Some(rest.to_string())))
-    } else {
-        None
+    if !ok_note {
+        return None;
     }
+    let n = match plain_digits(body) {
+        Some(n) => n,
+        None => Num::parse(&strip_thousands(body)?)?,
+    };
+    Some((n, (!rest.is_empty()).then(|| rest.to_string())))
 }
 
 /// Removes thousands separators only in the exact `\d{1,3}(,\d{3})+` shape, so that

@@ -153,7 +153,8 @@ pub struct Cell {
     /// reported as 0).
     pub value: Option<Num>,
     /// The cell's text as it appeared in the input (empty when blank or missing).
-    pub raw: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    pub raw: CellText,
     /// How the value was obtained.
     pub read: ReadHow,
     /// Text kept beside the number, e.g. "（其中修订 16 件）" or a unit "元".
@@ -173,6 +174,136 @@ impl Cell {
             row: self.row.clone(),
             column: self.column.clone(),
         }
+    }
+}
+
+/// A cell's text: nearly always a few digits, so it is kept inline and reading a table
+/// makes no allocation per cell; a longer text is kept on the heap. It reads as a `str`
+/// and is serialised exactly as a `String` is.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct CellText(TextRepr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum TextRepr {
+    /// The first `len` bytes hold the text (always a whole `str`).
+    Inline {
+        len: u8,
+        bytes: [u8; CellText::INLINE],
+    },
+    Heap(Box<str>),
+}
+
+impl Default for TextRepr {
+    fn default() -> TextRepr {
+        TextRepr::Inline {
+            len: 0,
+            bytes: [0; CellText::INLINE],
+        }
+    }
+}
+
+impl CellText {
+    /// Bytes kept inline: the enum is then as large as a `String`.
+    const INLINE: usize = 22;
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Copied from a `str` whole, so always valid: the check cannot fail.
+            TextRepr::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            TextRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for CellText {
+    fn from(s: &str) -> CellText {
+        if s.len() > CellText::INLINE {
+            return CellText(TextRepr::Heap(s.into()));
+        }
+        let mut bytes = [0; CellText::INLINE];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        CellText(TextRepr::Inline {
+            len: s.len() as u8,
+            bytes,
+        })
+    }
+}
+
+impl From<String> for CellText {
+    fn from(s: String) -> CellText {
+        if s.len() > CellText::INLINE {
+            return CellText(TextRepr::Heap(s.into_boxed_str()));
+        }
+        CellText::from(s.as_str())
+    }
+}
+
+impl std::ops::Deref for CellText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for CellText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for CellText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for CellText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for CellText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for CellText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for CellText {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<CellText> for &str {
+    fn eq(&self, other: &CellText) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<CellText> for String {
+    fn eq(&self, other: &CellText) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl Serialize for CellText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CellText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<CellText, D::Error> {
+        String::deserialize(d).map(CellText::from)
     }
 }
 

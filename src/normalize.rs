@@ -197,6 +197,12 @@ pub fn push_key(out: &mut String, s: &str) {
             after_digit = x.is_ascii_digit();
             i += 1;
             continue;
+        } else if matches!(x, b'\t'..=b'\r' | b' ') {
+            // Blanks (between the cells of a row) are dropped.
+            out.push_str(&s[run..i]);
+            i += 1;
+            run = i;
+            continue;
         }
         let (len, k) = next_key(s, i, &mut after_digit);
         if k != Key::Same {
@@ -268,6 +274,30 @@ pub fn next_key(s: &str, i: usize, after_digit: &mut bool) -> (usize, Key) {
                 Some(c) => (3, Key::To(to_simplified(c))),
                 None => (3, Key::Same),
             };
+        }
+        // The other characters common in labels, as `key_char` gives them: full-width
+        // ASCII (brackets, digits, colon, comma) folded, the enumeration comma and full
+        // stop, and curly quotes.
+        if (0xFF01..=0xFF5E).contains(&u) {
+            let k = match (u - 0xFEE0) as u8 {
+                b'"' | b'\'' => return (3, Key::Drop),
+                b',' if *after_digit => b'.',
+                a => a,
+            };
+            *after_digit = k.is_ascii_digit();
+            return (3, Key::To(char::from(k)));
+        }
+        if matches!(u, 0x3001 | 0x3002) {
+            let k = if *after_digit {
+                Key::To('.')
+            } else {
+                Key::Same
+            };
+            *after_digit = false;
+            return (3, k);
+        }
+        if matches!(u, 0x2018 | 0x2019 | 0x201C | 0x201D) {
+            return (3, Key::Drop);
         }
     }
     let Some(c) = s[i..].chars().next() else {
@@ -364,10 +394,10 @@ pub fn ceil_char(s: &str, i: usize) -> usize {
 /// One-based line and column (in chars) of a byte offset.
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// The last offset asked for and its column: the cells of a line are asked for left
-    /// to right, so each counts the characters from the previous one, not from the line
-    /// start.
-    last: std::cell::Cell<(usize, usize)>,
+    /// The last offset asked for, its line and its column: the cells of a line are asked
+    /// for left to right, so each counts the characters from the previous one, not from
+    /// the line start, and needs no search for its line.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl LineIndex {
@@ -376,23 +406,27 @@ impl LineIndex {
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex {
             starts,
-            last: std::cell::Cell::new((0, 1)),
+            last: std::cell::Cell::new((0, 1, 1)),
         }
     }
 
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let (at, at_line, at_col) = self.last.get();
+        // On the last offset's line, after it: that line, as the search would find.
+        let line = if at <= offset && self.starts.get(at_line).is_none_or(|&next| offset < next) {
+            at_line
+        } else {
+            self.starts.partition_point(|&s| s <= offset).max(1)
+        };
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let (at, at_col) = self.last.get();
         let col = match text.get(at..offset) {
-            // From the last offset when it is on this line and a char boundary before.
-            Some(s) if at >= start && at <= offset && text.is_char_boundary(at) => {
-                at_col + s.chars().count()
-            }
+            // From the last offset when it is on this line (`get` has checked that it is a
+            // char boundary before `offset`).
+            Some(s) if at >= start => at_col + s.chars().count(),
             _ => text.get(start..offset).map_or(1, |s| s.chars().count() + 1),
         };
         if text.is_char_boundary(offset) && offset <= text.len() {
-            self.last.set((offset, col));
+            self.last.set((offset, line, col));
         }
         (line, col)
     }

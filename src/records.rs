@@ -4,6 +4,9 @@
 //! quoted Excel cell may run over several lines), Markdown pipes, and plain text where
 //! cells are runs of spaces apart (PDF). Nothing is interpreted here beyond splitting.
 
+use std::ops::Range;
+use std::rc::Rc;
+
 use crate::normalize::fold_width;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +38,30 @@ pub struct Record {
     pub start: usize,
     pub end: usize,
     /// Explicit cells (tab/pipe) or whitespace tokens (plain).
-    pub cells: Vec<Piece>,
+    pub cells: Cells,
+}
+
+/// A record's cells: its range of the pieces of the whole paste, which all records
+/// share (one allocation for the paste rather than one per line). Reads as a slice.
+#[derive(Debug, Clone)]
+pub struct Cells {
+    all: Rc<[Piece]>,
+    range: Range<usize>,
+}
+
+impl std::ops::Deref for Cells {
+    type Target = [Piece];
+    fn deref(&self) -> &[Piece] {
+        &self.all[self.range.clone()]
+    }
+}
+
+/// A record while the paste is split: its cells are `pieces[cells]` of the split.
+struct Line {
+    shape: Shape,
+    start: usize,
+    end: usize,
+    cells: Range<usize>,
 }
 
 impl Record {
@@ -95,10 +121,10 @@ fn trimmed(src: &str, start: usize, end: usize) -> Piece {
 }
 
 pub fn split(src: &str) -> Vec<Record> {
-    // Plain lines gather their tokens in scratch vectors reused from line to line, then
-    // take one exact allocation.
-    let mut out = Vec::new();
-    let mut scratch = Scratch::default();
+    // Every record's cells go to one buffer of pieces, shared by the records at the end.
+    let mut lines = Vec::new();
+    let mut pieces = Vec::new();
+    let mut groups = Vec::new();
     let mut pos = 0;
     while pos < src.len() {
         let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
@@ -106,17 +132,12 @@ pub fn split(src: &str) -> Vec<Record> {
         let quoted_tab = line.starts_with('"')
             && closing_quote(src, pos + 1)
                 .is_some_and(|c| src.as_bytes().get(c + 1) == Some(&b'\t'));
-        let tabs = if line.as_bytes().contains(&b'\t') {
-            line.bytes().filter(|&b| b == b'\t').count()
-        } else {
-            0
-        };
-        let rec = if tabs > 0 || quoted_tab {
-            split_tab(src, pos, tabs + 1)
+        let rec = if quoted_tab || line.as_bytes().contains(&b'\t') {
+            split_tab(src, pos, &mut pieces)
         } else if line.trim_start_matches(is_space).starts_with('|') {
-            split_pipe(src, pos, line_end)
+            split_pipe(src, pos, line_end, &mut pieces)
         } else {
-            split_plain(src, pos, line_end, &mut scratch)
+            split_plain(src, pos, line_end, &mut groups, &mut pieces)
         };
         // A quoted cell may have run over line ends: go on after the line the record ends on.
         let next = if rec.end <= line_end {
@@ -126,18 +147,29 @@ pub fn split(src: &str) -> Vec<Record> {
                 .find('\n')
                 .map_or(src.len(), |i| rec.end + i + 1)
         };
-        out.push(rec);
+        lines.push(rec);
         pos = next;
     }
-    out
+    let all: Rc<[Piece]> = pieces.into();
+    lines
+        .into_iter()
+        .map(|l| Record {
+            shape: l.shape,
+            start: l.start,
+            end: l.end,
+            cells: Cells {
+                all: Rc::clone(&all),
+                range: l.cells,
+            },
+        })
+        .collect()
 }
 
 /// Tab-separated record; a cell opening with `"` runs to its closing quote, across
 /// line ends (Excel/WPS copy of a cell containing a line break).
-/// `cells`: how many cells the first line holds (a quoted cell may add more).
-fn split_tab(src: &str, start: usize, cells: usize) -> Record {
+fn split_tab(src: &str, start: usize, cells: &mut Vec<Piece>) -> Line {
     let bytes = src.as_bytes();
-    let mut cells = Vec::with_capacity(cells);
+    let first = cells.len();
     let mut i = start;
     loop {
         let cell_start = i;
@@ -158,11 +190,11 @@ fn split_tab(src: &str, start: usize, cells: usize) -> Record {
                 } else {
                     i
                 };
-                return Record {
+                return Line {
                     shape: Shape::Tab,
                     start,
                     end: end.max(start),
-                    cells,
+                    cells: first..cells.len(),
                 };
             }
         }
@@ -174,11 +206,11 @@ fn split_tab(src: &str, start: usize, cells: usize) -> Record {
             i += 1;
             continue;
         }
-        return Record {
+        return Line {
             shape: Shape::Tab,
             start,
             end: i,
-            cells,
+            cells: first..cells.len(),
         };
     }
 }
@@ -210,17 +242,17 @@ fn closing_quote(src: &str, from: usize) -> Option<usize> {
     None
 }
 
-fn split_pipe(src: &str, start: usize, end: usize) -> Record {
+fn split_pipe(src: &str, start: usize, end: usize, cells: &mut Vec<Piece>) -> Line {
     let line = &src[start..end];
-    let mut cells = Vec::new();
+    let first = cells.len();
     let mut cell_start = start;
-    let mut first = true;
+    let mut opened = false;
     for (i, c) in line.char_indices() {
         if c == '|' {
-            if !first {
+            if opened {
                 cells.push(trimmed(src, cell_start, start + i));
             }
-            first = false;
+            opened = true;
             cell_start = start + i + 1;
         }
     }
@@ -229,19 +261,19 @@ fn split_pipe(src: &str, start: usize, end: usize) -> Record {
         cells.push(rest);
     }
     // A separator row (|---|---|) carries no cells.
-    let is_rule = cells.iter().all(|p| {
+    let is_rule = cells[first..].iter().all(|p| {
         src[p.start..p.end]
             .chars()
             .all(|c| matches!(c, '-' | ':' | ' '))
     });
     if is_rule {
-        cells.clear();
+        cells.truncate(first);
     }
-    Record {
+    Line {
         shape: Shape::Pipe,
         start,
         end,
-        cells,
+        cells: first..cells.len(),
     }
 }
 
@@ -319,22 +351,21 @@ fn bracket_groups(line: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// Buffers `split_plain` reuses from one line to the next.
-#[derive(Default)]
-struct Scratch {
-    groups: Vec<(usize, usize)>,
-    cells: Vec<Piece>,
-}
-
-fn split_plain(src: &str, start: usize, end: usize, scratch: &mut Scratch) -> Record {
+/// `groups`: a buffer reused from one line to the next.
+fn split_plain(
+    src: &str,
+    start: usize,
+    end: usize,
+    groups: &mut Vec<(usize, usize)>,
+    cells: &mut Vec<Piece>,
+) -> Line {
     let line = &src[start..end];
-    bracket_groups(line, &mut scratch.groups);
-    let groups = &scratch.groups;
+    bracket_groups(line, groups);
+    let groups = &*groups;
+    let first = cells.len();
     // Groups come in text order and do not overlap: one cursor walks them alongside the
     // characters (a search per space made a long one-line paste quadratic).
     let mut g = 0;
-    let cells = &mut scratch.cells;
-    cells.clear();
     let mut tok: Option<usize> = None;
     let mut i = 0;
     while i < line.len() {
@@ -361,11 +392,11 @@ fn split_plain(src: &str, start: usize, end: usize, scratch: &mut Scratch) -> Re
             end,
         });
     }
-    Record {
+    Line {
         shape: Shape::Plain,
         start,
         end,
-        cells: cells.to_vec(),
+        cells: first..cells.len(),
     }
 }
 

@@ -2,6 +2,8 @@
 //! order with their labels as anchors, because PDF copies detach labels from numbers
 //! (domain-spec §E.2); glued digits, one cell per line and column-wise PDF text.
 
+use std::borrow::Cow;
+
 use super::review::is_t4_anchor;
 use super::*;
 use crate::forms::{self, T3Layout};
@@ -11,7 +13,8 @@ use crate::normalize::key_is_empty;
 /// A Table 3 row as read: 7 cells (None = not readable), plus how.
 struct T3Row<'a> {
     rec: usize,
-    label: String,
+    /// Borrowed from the input but where pending label lines were put before it.
+    label: Cow<'a, str>,
     /// `t3_label(&label)` when it was computed already.
     named: Option<Option<&'static str>>,
     cells: Vec<Option<DataCell<'a>>>,
@@ -24,35 +27,32 @@ struct T3Row<'a> {
 fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a>> {
     let rec = &ctx.recs[i];
     let src = ctx.src;
-    let mut t = trailing(src, rec);
     let explicit = rec.shape != Shape::Plain;
     if let Some(np) = np_col.filter(|&np| explicit && rec.cells.len() >= np + W3) {
         // The header's 自然人 cell fixes where the 7 data columns are: a blank 总计 and
         // empty covered label slots then stay blank in their own columns. A row with
         // numbers outside that window (a shifted row) falls back to the rule below.
-        // The trailing cells were read already: cell j is trailing cell j - first.
-        let first = rec.cells.len() - t.cells.len();
-        let parse = |j: usize| match j.checked_sub(first) {
-            Some(k) => t.cells[k].clone(),
-            None => {
-                let p = &rec.cells[j];
-                DataCell::from_piece(src, p.start, p.end)
-            }
-        };
-        let window: Vec<DataCell> = (np..np + W3).map(parse).collect();
-        // Whether a cell holds a number, without copying a trailing cell already read.
-        let has_value = |j: usize| match j.checked_sub(first) {
-            Some(k) => t.cells[k].parsed.value.is_some(),
-            None => {
-                let p = &rec.cells[j];
-                parse_cell(src.get(p.start..p.end).unwrap_or(""))
-                    .value
-                    .is_some()
-            }
-        };
+        // Read before the trailing numbers: most rows of such a copy end here.
+        let has_value = |j: usize| parse_cell(rec.cell(src, j)).value.is_some();
         let outside = (0..np).chain(np + W3..rec.cells.len()).any(has_value);
-        let numbers = window.iter().filter(|c| c.parsed.value.is_some()).count();
-        let data = window.iter().filter(|c| c.parsed.is_data()).count();
+        let window: Vec<Option<DataCell>> = if outside {
+            Vec::new()
+        } else {
+            rec.cells[np..np + W3]
+                .iter()
+                .map(|p| Some(DataCell::from_piece(src, p.start, p.end)))
+                .collect()
+        };
+        let numbers = window
+            .iter()
+            .flatten()
+            .filter(|c| c.parsed.value.is_some())
+            .count();
+        let data = window
+            .iter()
+            .flatten()
+            .filter(|c| c.parsed.is_data())
+            .count();
         // The label is looked at only for a row whose numbers fit the window.
         let fits = !outside && data >= W3 - 2 && numbers > 0;
         let label = if fits {
@@ -62,20 +62,26 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         };
         // The row's own label must sit left of the window (copies that give merged
         // labels once have rows narrower than the header) and none inside it.
-        let named = if fits { t3_label(label) } else { None };
-        let labelled = named.is_some() && window.iter().all(|c| t3_label(c.raw).is_none());
+        let named = if fits {
+            t3_label_before(ctx, i, rec.cells[np].start)
+        } else {
+            None
+        };
+        let labelled =
+            named.is_some() && window.iter().flatten().all(|c| t3_label(c.raw).is_none());
         if fits && labelled {
             return Some(T3Row {
                 rec: i,
-                label: label.to_string(),
+                label: Cow::Borrowed(label),
                 named: Some(named),
-                cells: window.into_iter().map(Some).collect(),
+                cells: window,
                 assumed: None,
                 ambiguous: false,
             });
         }
     }
-    let label = label_of(&t, src, rec);
+    let mut t = trailing(src, rec);
+    let label = Cow::Borrowed(label_text(&t, src, rec));
     if explicit {
         while t.cells.len() > W3
             && t.cells
@@ -171,7 +177,7 @@ fn explicit_window<'a>(ctx: &Ctx<'a>, rec: &Record) -> Option<Vec<Option<DataCel
 
 /// Six numbers for seven cells: which cell is blank the numbers cannot tell (5 parts +
 /// 总计 with a part left blank, or 6 parts with 总计 blank), so none is placed.
-fn six_numbers(i: usize, label: String) -> T3Row<'static> {
+fn six_numbers(i: usize, label: Cow<str>) -> T3Row {
     T3Row {
         rec: i,
         label,
@@ -182,7 +188,7 @@ fn six_numbers(i: usize, label: String) -> T3Row<'static> {
     }
 }
 
-fn split_glued_row<'a>(i: usize, label: String, run: DataCell<'a>) -> T3Row<'a> {
+fn split_glued_row<'a>(i: usize, label: Cow<'a, str>, run: DataCell<'a>) -> T3Row<'a> {
     match glued::split(run.raw, W3, 1) {
         Split::One(parts) => {
             let mut cells = Vec::new();
@@ -223,24 +229,76 @@ pub(super) fn t3_label(label: &str) -> Option<&'static str> {
     if label.is_ascii() {
         return None;
     }
-    let k = label_key(label);
+    t3_label_of_key(&label_key(label))
+}
+
+/// `t3_label` of the text of record `i` before byte `end`, taken from the record's key
+/// when the text after `end` is ASCII. A key is built character by character, each from
+/// the characters before it, so the label's key starts the record's key; and ASCII
+/// keys to a byte or to nothing whatever precedes it, so the rest's key is as long as
+/// its bytes that are not blanks or quotes.
+fn t3_label_before(ctx: &Ctx, i: usize, end: usize) -> Option<&'static str> {
+    let rec = &ctx.recs[i];
+    let label = ctx.src.get(rec.start..end).unwrap_or("");
+    if label.is_ascii() {
+        return None;
+    }
+    let key = &ctx.keys[i];
+    let of_record = ctx
+        .src
+        .get(end..rec.end)
+        .filter(|r| r.is_ascii())
+        .and_then(|rest| {
+            let dropped = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ' | b'"' | b'\'');
+            let rest_key = rest.bytes().filter(|b| !dropped(b)).count();
+            key.get(..key.len().checked_sub(rest_key)?)
+        });
+    match of_record {
+        Some(k) => t3_label_of_key(k),
+        None => t3_label(label),
+    }
+}
+
+/// `t3_label` of a label key.
+fn t3_label_of_key(k: &str) -> Option<&'static str> {
     // Walk back from the end: the first keyword found ending at a position is the one
     // ending last; labels usually end with their keyword, so this stops early. Only a
     // position whose character ends some keyword is tried against the keywords.
     k.char_indices().rev().find_map(|(i, c)| {
-        if !T3_LAST_CHARS.may_end(c) {
-            return None;
-        }
-        let head = &k[..i + c.len_utf8()];
-        // The keywords ending in `c`, in row order: the first that ends `head` names the
-        // first row (in form order) with a keyword ending here.
-        let from = T3_BY_LAST.partition_point(|e| e.0 < c as u32);
-        T3_BY_LAST[from..]
-            .iter()
-            .take_while(|e| e.0 == c as u32)
-            .find(|e| ends_with(head, forms::T3_ROWS[e.1].keywords[e.2]))
+        // The keywords ending here come in row order: the first names the first row (in
+        // form order) with a keyword ending here.
+        keywords_ending_at(k, i, c)
+            .next()
             .map(|e| forms::T3_ROWS[e.1].key)
     })
+}
+
+/// The Table 3 rows that `key` (a label key) holds a keyword of, one bit per row in form
+/// order: `has(key, w)` for every keyword `w`, in one walk over the key.
+pub(super) fn t3_rows_named(key: &str) -> u64 {
+    const _: () = assert!(forms::T3_ROWS.len() <= 64);
+    key.char_indices()
+        .flat_map(|(i, c)| keywords_ending_at(key, i, c))
+        .fold(0, |rows, e| rows | 1 << e.1)
+}
+
+/// The entries of `T3_BY_LAST` whose keyword ends `k` at its character `c` (at byte
+/// `i`), in row order. Only a character that ends some keyword is looked up.
+fn keywords_ending_at(
+    k: &str,
+    i: usize,
+    c: char,
+) -> impl Iterator<Item = &'static (u32, usize, usize)> + '_ {
+    let (from, head) = if T3_LAST_CHARS.may_end(c) {
+        let from = T3_BY_LAST.partition_point(|e| e.0 < c as u32);
+        (from, &k[..i + c.len_utf8()])
+    } else {
+        (T3_BY_LAST.len(), "")
+    };
+    T3_BY_LAST[from..]
+        .iter()
+        .take_while(move |e| e.0 == c as u32)
+        .filter(move |e| ends_with(head, forms::T3_ROWS[e.1].keywords[e.2]))
 }
 
 /// How many keywords the Table 3 rows have.
@@ -439,7 +497,7 @@ fn flush_run<'a>(
             for (j, (key, cells)) in keys.iter().zip(grid).enumerate() {
                 rows.push(T3Row {
                     rec: run[j],
-                    label: row_label(key).to_string(),
+                    label: Cow::Borrowed(row_label(key)),
                     named: None,
                     cells,
                     assumed: Some(Message {
@@ -469,7 +527,7 @@ fn flush_run<'a>(
     } else if run.len() == W3 {
         rows.push(T3Row {
             rec: run[0],
-            label: std::mem::take(label),
+            label: Cow::Owned(std::mem::take(label)),
             named: None,
             cells: run.iter().map(|&r| cell(r)).collect(),
             assumed: None,
@@ -520,7 +578,7 @@ fn collect_t3_rows<'a>(
             // One long digit run alone on its line: a row of glued digits.
             if let Some(mut row) = t3_row(ctx, run[0], np_col) {
                 if !pending_label.is_empty() {
-                    row.label = format!("{pending_label}{}", row.label);
+                    row.label = Cow::Owned(format!("{pending_label}{}", row.label));
                     row.named = None;
                 }
                 pending_label.clear();
@@ -540,7 +598,7 @@ fn collect_t3_rows<'a>(
         match t3_row(ctx, i, np_col) {
             Some(mut row) => {
                 if !pending_label.is_empty() {
-                    row.label = format!("{pending_label}{}", row.label);
+                    row.label = Cow::Owned(format!("{pending_label}{}", row.label));
                     row.named = None;
                 }
                 pending_label.clear();
@@ -575,6 +633,12 @@ fn collect_t3_rows<'a>(
 fn align(labels: &[Option<&'static str>], keys: &[&'static str]) -> (u32, Vec<Option<usize>>) {
     const SKIP_ROW: u32 = 3;
     const SKIP_KEY: u32 = 2;
+    // Every row labelled with the key in its place (a clean copy): the identity costs
+    // 0, and no other path does (every skip costs), so it is what the table below
+    // would give.
+    if labels.len() == keys.len() && labels.iter().zip(keys).all(|(l, k)| *l == Some(*k)) {
+        return (0, (0..keys.len()).map(Some).collect());
+    }
     // Each label as the index of the form row it names, compared once per row rather
     // than once per cell of the table: NONE for no label, OTHER for a row of another
     // layout.
@@ -696,7 +760,7 @@ pub(super) fn locate(
         out.info.push(missing_info(TableId::Applications));
         return;
     };
-    let rows = collect_t3_rows(ctx, start, end, out);
+    let mut rows = collect_t3_rows(ctx, start, end, out);
     if rows.is_empty() {
         out.notes.push(ctx.note(
             "READ-T3-NO-ROWS",
@@ -711,23 +775,36 @@ pub(super) fn locate(
         .map(|r| r.named.unwrap_or_else(|| t3_label(&r.label)))
         .collect();
     let labelled = |k: &str| labels.contains(&Some(k));
-    let three = T3Layout::ThreeOther.rows();
-    let single = T3Layout::SingleOther.rows();
-    let (c3, m3) = align(&labels, &three);
-    let (c1, m1) = align(&labels, &single);
-    let prefer_three = if labelled("OTHER_1") || labelled("OTHER_2") || labelled("OTHER_3") {
-        true
+    // An "other" row's own label tells the layout: then only its alignment is needed.
+    let told = if labelled("OTHER_1") || labelled("OTHER_2") || labelled("OTHER_3") {
+        Some(T3Layout::ThreeOther)
     } else if labelled("OTHER") {
-        false
-    } else if c3 != c1 {
-        c3 < c1
+        Some(T3Layout::SingleOther)
     } else {
-        fallback != Some(Format::F2019)
+        None
     };
-    let (layout, keys, mut map) = if prefer_three {
-        (T3Layout::ThreeOther, three, m3)
-    } else {
-        (T3Layout::SingleOther, single, m1)
+    let (layout, keys, mut map) = match told {
+        Some(layout) => {
+            let keys = layout.rows();
+            let (_, map) = align(&labels, &keys);
+            (layout, keys, map)
+        }
+        None => {
+            let three = T3Layout::ThreeOther.rows();
+            let single = T3Layout::SingleOther.rows();
+            let (c3, m3) = align(&labels, &three);
+            let (c1, m1) = align(&labels, &single);
+            let prefer_three = if c3 != c1 {
+                c3 < c1
+            } else {
+                fallback != Some(Format::F2019)
+            };
+            if prefer_three {
+                (T3Layout::ThreeOther, three, m3)
+            } else {
+                (T3Layout::SingleOther, single, m1)
+            }
+        }
     };
     let dropped = drop_unanchored(&labels, &keys, &mut map);
     if dropped > 0 {
@@ -788,13 +865,15 @@ pub(super) fn locate(
                 });
             }
         }
-        for (c, col) in forms::T3_COLUMNS.iter().enumerate() {
-            let dc = row.and_then(|r| r.cells.get(c).cloned().flatten());
-            let missing_why = match row {
-                None => ReadHow::Missing,
-                Some(r) if r.ambiguous => ReadHow::Unreadable,
-                Some(_) => ReadHow::Blank,
-            };
+        // The alignment gives a data row to one form row at most: its cells are moved.
+        let (missing_why, cells) = match map[j].and_then(|i| rows.get_mut(i)) {
+            None => (ReadHow::Missing, Vec::new()),
+            Some(r) if r.ambiguous => (ReadHow::Unreadable, std::mem::take(&mut r.cells)),
+            Some(r) => (ReadHow::Blank, std::mem::take(&mut r.cells)),
+        };
+        let mut cells = cells.into_iter();
+        for col in forms::T3_COLUMNS {
+            let dc = cells.next().flatten();
             let cell = make_cell(ctx, TableId::Applications, key, col.key, dc, missing_why);
             out.cells.push(cell);
         }
@@ -855,5 +934,52 @@ mod tests {
         for l in &labels {
             assert_eq!(t3_label(l), t3_label_plain(l), "{l}");
         }
+    }
+
+    #[test]
+    fn label_before_a_cell_is_read_from_the_record_key() {
+        let text = "（三）本年度办理结果\t（一）予以公开\t\t31\t4\t'1'\t0\t1\t1\t38\n\
+                    \t\t3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0\n\
+                    五、本年结转 1，2\t\"3\"\t 4 \t—\t5\n\
+                    （二）部分公开\t１２\t3\n";
+        let recs = crate::records::split(text);
+        let lines = LineIndex::new(text);
+        let ctx = Ctx::new(text, &recs, &lines);
+        let mut tried = 0;
+        for (i, rec) in recs.iter().enumerate() {
+            for p in rec.cells.iter() {
+                let label = &text[rec.start..p.start];
+                assert_eq!(
+                    t3_label_before(&ctx, i, p.start),
+                    t3_label(label),
+                    "{label}"
+                );
+                tried += usize::from(t3_label(label).is_some());
+            }
+        }
+        assert!(tried > 10);
+    }
+
+    #[test]
+    fn rows_named_are_the_rows_with_a_keyword_in_the_key() {
+        let plain = |k: &str| {
+            forms::T3_ROWS
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.keywords.iter().any(|w| k.contains(w)))
+                .fold(0u64, |bits, (j, _)| bits | 1 << j)
+        };
+        let all: String = forms::T3_ROWS.iter().map(|r| r.label).collect();
+        let mut keys = vec![label_key(&all), String::new(), "12 3".into()];
+        keys.extend(forms::T3_ROWS.iter().map(|r| label_key(r.label)));
+        keys.push(label_key(
+            "本年新收政府信息公开申请数量86，上年结转5，予以公开31件",
+        ));
+        for k in &keys {
+            assert_eq!(t3_rows_named(k), plain(k), "{k}");
+        }
+        assert!(forms::T3_ROWS
+            .iter()
+            .all(|r| r.keywords.iter().all(|w| !w.is_empty())));
     }
 }

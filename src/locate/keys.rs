@@ -22,6 +22,7 @@ pub struct Keys {
 }
 
 /// One bit per byte of `s`, by its low six bits.
+#[inline(always)]
 fn byte_bits(s: &str) -> u64 {
     s.bytes().fold(0, |bits, b| bits | 1 << (b & 63))
 }
@@ -55,7 +56,14 @@ impl Keys {
     }
 
     /// `has(&self[i], word)`, ruling out most keys by their characters first.
+    /// Inlined so that a literal word's bits are worked out by the compiler.
+    #[inline(always)]
     pub fn has(&self, i: usize, word: &str) -> bool {
+        self.has_bits(i, word, byte_bits(word))
+    }
+
+    /// `has`, given the word's `byte_bits`.
+    fn has_bits(&self, i: usize, word: &str, word_bits: u64) -> bool {
         let key = &self[i];
         // A long key holds nearly every bit: searched as it is.
         if key.len() <= LONG_HAY {
@@ -64,7 +72,7 @@ impl Keys {
                 bits = byte_bits(key);
                 self.bits[i].set(bits);
             }
-            if byte_bits(word) & !bits != 0 {
+            if word_bits & !bits != 0 {
                 return false;
             }
         }

@@ -14,7 +14,7 @@ use crate::cells::{glued_tail, parse_cell, Parsed};
 use crate::forms::{Format, T3Layout};
 use crate::normalize::{label_key, LineIndex};
 use crate::records::{Record, Shape};
-use crate::{Cell, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
+use crate::{Cell, CellText, Message, Note, Num, ReadHow, Severity, Span, TableId, TableInfo};
 
 /// One data cell as found in the input.
 #[derive(Debug, Clone)]
@@ -175,10 +175,6 @@ fn trailing<'a>(src: &'a str, rec: &Record) -> Trailing<'a> {
     }
 }
 
-fn label_of(trail: &Trailing<'_>, src: &str, rec: &Record) -> String {
-    label_text(trail, src, rec).to_string()
-}
-
 /// The label part of a record's text, before its trailing numbers.
 fn label_text<'a>(trail: &Trailing<'_>, src: &'a str, rec: &Record) -> &'a str {
     let end = trail.glued.as_ref().map_or(trail.label_end, |g| g.start);
@@ -204,7 +200,11 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
     let mut t3_at = t3.and_then(|(s, _)| ctx.recs.get(s)).map(|r| r.start);
     let flow3 = (collapsed3 || !complete(&lines3, TableId::Applications))
         .then(|| stream::applications(ctx, cx(), fallback_format));
-    let t3_lines: Vec<usize> = lines3.cells.iter().filter_map(|c| c.line).collect();
+    // Sorted and distinct (a row's cells share a line), to be searched.
+    let mut t3_lines = Vec::with_capacity(lines3.cells.len());
+    t3_lines.extend(lines3.cells.iter().filter_map(|c| c.line));
+    t3_lines.sort_unstable();
+    t3_lines.dedup();
     let use3 = prefer_stream(&lines3, flow3.as_ref(), TableId::Applications, collapsed3);
     if use3 {
         t3_at = flow3.as_ref().and_then(|f| f.at);
@@ -218,7 +218,7 @@ pub fn locate(ctx: &Ctx, fallback_format: Option<Format>) -> Located {
         || lines4
             .cells
             .iter()
-            .any(|c| c.line.is_some_and(|l| t3_lines.contains(&l)));
+            .any(|c| c.line.is_some_and(|l| t3_lines.binary_search(&l).is_ok()));
     let flow4 = (collapsed4 || !complete(&lines4, TableId::Review))
         .then(|| stream::review(ctx, cx(), t3_at.unwrap_or(0)));
     let use4 = prefer_stream(&lines4, flow4.as_ref(), TableId::Review, collapsed4);
@@ -248,11 +248,14 @@ fn rows_share_a_line(cells: &[Cell]) -> bool {
             continue;
         };
         // Each line has one entry: the cell before's row on its line says nothing new.
-        if seen.last().is_some_and(|&(l, r)| l == line && r == &*c.row) {
+        // The engine's row keys are the form tables' own strings: the same row is most
+        // often the same pointer, told apart without comparing the text.
+        let same = |r: &str| std::ptr::eq(r, &*c.row) || r == &*c.row;
+        if seen.last().is_some_and(|&(l, r)| l == line && same(r)) {
             continue;
         }
         match seen.iter().find(|(l, _)| *l == line) {
-            Some((_, row)) if *row != &*c.row => return true,
+            Some((_, row)) if !same(row) => return true,
             Some(_) => {}
             None => seen.push((line, &*c.row)),
         }
@@ -273,11 +276,7 @@ fn labels_share_a_line(ctx: &Ctx) -> bool {
         let k = &ctx.keys[i];
         k.len() > MIN_LEN
             && digits(k) >= DIGITS
-            && crate::forms::T3_ROWS
-                .iter()
-                .filter(|r| r.keywords.iter().any(|w| ctx.keys.has(i, w)))
-                .count()
-                >= ROWS_ON_ONE_LINE
+            && applications::t3_rows_named(k).count_ones() as usize >= ROWS_ON_ONE_LINE
     })
 }
 
@@ -413,7 +412,7 @@ fn make_cell(
                 row: row.into(),
                 column: col.into(),
                 value: dc.parsed.value,
-                raw: dc.raw.to_string(),
+                raw: dc.raw.into(),
                 read: dc.parsed.read,
                 annotation: dc.parsed.annotation,
                 line: Some(span.line),
@@ -425,7 +424,7 @@ fn make_cell(
             row: row.into(),
             column: col.into(),
             value: None,
-            raw: String::new(),
+            raw: CellText::default(),
             read: none_how,
             annotation: None,
             span: None,

@@ -49,7 +49,7 @@ fn tables(rows: &[(&'static str, i64, i64)], all_override: Option<(&str, i64)>) 
                 row: row.into(),
                 column: col.into(),
                 value: Some(Num::int(v)),
-                raw: v.to_string(),
+                raw: v.to_string().into(),
                 read: ReadHow::Number,
                 annotation: None,
                 span: None,
