@@ -82,7 +82,7 @@ pub fn find(k: &KeyText) -> Vec<Figure> {
     while i < ch.len() {
         let c = ch[i];
         let arabic = c.is_ascii_digit();
-        if !(arabic || is_cjk_numeral(c)) || k.in_table[i] {
+        if !(arabic || is_cjk_numeral(c)) || k.in_table(i) {
             i += 1;
             continue;
         }

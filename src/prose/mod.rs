@@ -185,7 +185,7 @@ struct Reading {
 
 pub(crate) struct Ctx<'a> {
     inp: &'a Input<'a>,
-    k: &'a KeyText,
+    k: &'a KeyText<'a>,
     index: crate::rules::HashMap<(TableId, &'a str, &'a str), &'a Cell>,
     /// The report is a people's government's own (its title as found, or the head of the
     /// text: a PDF copy breaks the title into "淮安市人民政府" and "2024 年…年度报告").
@@ -193,7 +193,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(inp: &'a Input<'a>, k: &'a KeyText) -> Ctx<'a> {
+    fn new(inp: &'a Input<'a>, k: &'a KeyText<'a>) -> Ctx<'a> {
         let n = TableId::ALL.iter().map(|t| inp.tables.get(*t).len()).sum();
         let mut index = crate::rules::HashMap::with_capacity_and_hasher(n, Default::default());
         for t in TableId::ALL {
@@ -382,7 +382,7 @@ impl<'a> Ctx<'a> {
             }
             let last = *self.k.chars.get(e - 1)?;
             let mut best: Option<(&Pattern, usize)> = None;
-            for key in keys::KEYS.iter().filter(|key| key.word.last == last) {
+            for key in keys::ending_with(last) {
                 let p = &PATTERNS[key.pattern];
                 if p.needs_application && !application {
                     continue;
@@ -604,7 +604,7 @@ impl<'a> Ctx<'a> {
         while i + 1 < ch.len() {
             let verb =
                 RECEIVED.may_start(ch[i]) && RECEIVED.list.iter().any(|v| self.k.word_at(i, v));
-            if !verb || self.k.in_table[i] {
+            if !verb || self.k.in_table(i) {
                 i += 1;
                 continue;
             }
@@ -690,7 +690,7 @@ impl<'a> Ctx<'a> {
         let ch = &self.k.chars;
         let mut i = 0;
         while i < ch.len() {
-            if !CLAIM_WORDS.may_start(ch[i]) || self.k.in_table[i] {
+            if !CLAIM_WORDS.may_start(ch[i]) || self.k.in_table(i) {
                 i += 1;
                 continue;
             }
