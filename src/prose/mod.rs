@@ -601,87 +601,93 @@ impl<'a> Ctx<'a> {
     fn none_received(&self, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         let ch = &self.k.chars;
         let mut i = 0;
-        while i + 1 < ch.len() {
-            let verb =
-                RECEIVED.may_start(ch[i]) && RECEIVED.list.iter().any(|v| self.k.word_at(i, v));
-            if !verb || self.k.in_table(i) {
-                i += 1;
-                continue;
-            }
-            let (a, b) = (i, i + 2);
-            i = b;
-            let cs = self.clause_start(a, 0);
-            let mut ce = b;
-            while ce < ch.len() && ce < b + LEAD && !is_clause_end(ch[ce]) {
-                ce += 1;
-            }
-            let before = self.k.slice(cs, a);
-            let after = self.k.slice(b, ce);
-            let negated = ["未", "没有"].iter().any(|n| before.ends_with(n))
-                || before.ends_with("均未")
-                || before.ends_with("未曾");
-            let about_applications = [
-                "政府信息公开申请",
-                "信息公开申请",
-                "依申请公开申请",
-                "公开申请",
-            ]
-            .iter()
-            .any(|w| {
-                after.starts_with(w)
-                    || after.starts_with(&format!("过{w}"))
-                    || after.starts_with(&format!("任何{w}"))
-            });
-            let other = ["复议", "诉讼", "逾期", "投诉", "举报"]
+        for (from, to) in self.k.outside_tables() {
+            i = i.max(from);
+            while i < to && i + 1 < ch.len() {
+                let verb =
+                    RECEIVED.may_start(ch[i]) && RECEIVED.list.iter().any(|v| self.k.word_at(i, v));
+                if !verb {
+                    i += 1;
+                    continue;
+                }
+                let (a, b) = (i, i + 2);
+                i = b;
+                let cs = self.clause_start(a, 0);
+                let mut ce = b;
+                while ce < ch.len() && ce < b + LEAD && !is_clause_end(ch[ce]) {
+                    ce += 1;
+                }
+                let before = self.k.slice(cs, a);
+                let after = self.k.slice(b, ce);
+                let negated = ["未", "没有"].iter().any(|n| before.ends_with(n))
+                    || before.ends_with("均未")
+                    || before.ends_with("未曾");
+                let about_applications = [
+                    "政府信息公开申请",
+                    "信息公开申请",
+                    "依申请公开申请",
+                    "公开申请",
+                ]
                 .iter()
-                .any(|w| after.contains(w) || before.contains(w));
-            if !negated || !about_applications || other || after.chars().any(|c| c.is_ascii_digit())
-            {
-                continue;
-            }
-            let new = FormCell::new(TableId::Applications, "NEW", "TOT");
-            let phrase = self.excerpt(cs, ce);
-            let def = catalogue::rule(RuleId::P1);
-            let Some(v) = self.value(new) else {
-                checks.push(Check {
-                    rule: RuleId::P1,
-                    instance: TEXT.into(),
-                    severity: def.severity,
-                    status: Status::CannotCheck,
-                    reason: Some(wording::cells_unread(&phrase)),
+                .any(|w| {
+                    after.starts_with(w)
+                        || after.starts_with(&format!("过{w}"))
+                        || after.starts_with(&format!("任何{w}"))
                 });
-                continue;
-            };
-            let reading = Reading {
-                zh: Cow::Borrowed("一、本年新收"),
-                en: Cow::Borrowed("NEW"),
-                cells: vec![(new, v)],
-                value: v,
-            };
-            if v.is_zero() {
-                checks.push(Check {
-                    rule: RuleId::P1,
-                    instance: TEXT.into(),
-                    severity: def.severity,
-                    status: Status::Pass,
-                    reason: Some(wording::matched(&phrase, "一、本年新收 = 0", "NEW = 0")),
-                });
-            } else {
-                checks.push(Check {
-                    rule: RuleId::P1,
-                    instance: TEXT.into(),
-                    severity: def.severity,
-                    status: Status::Fail,
-                    reason: None,
-                });
-                let mut fd = finding(
-                    def,
-                    TEXT,
-                    wording::mismatch(&phrase, Num::ZERO, &reading, &[]),
-                );
-                let (ss, se) = self.sentence(a);
-                fill(&mut fd, Num::ZERO, &reading, self.span(ss, se));
-                findings.push(fd);
+                let other = ["复议", "诉讼", "逾期", "投诉", "举报"]
+                    .iter()
+                    .any(|w| after.contains(w) || before.contains(w));
+                if !negated
+                    || !about_applications
+                    || other
+                    || after.chars().any(|c| c.is_ascii_digit())
+                {
+                    continue;
+                }
+                let new = FormCell::new(TableId::Applications, "NEW", "TOT");
+                let phrase = self.excerpt(cs, ce);
+                let def = catalogue::rule(RuleId::P1);
+                let Some(v) = self.value(new) else {
+                    checks.push(Check {
+                        rule: RuleId::P1,
+                        instance: TEXT.into(),
+                        severity: def.severity,
+                        status: Status::CannotCheck,
+                        reason: Some(wording::cells_unread(&phrase)),
+                    });
+                    continue;
+                };
+                let reading = Reading {
+                    zh: Cow::Borrowed("一、本年新收"),
+                    en: Cow::Borrowed("NEW"),
+                    cells: vec![(new, v)],
+                    value: v,
+                };
+                if v.is_zero() {
+                    checks.push(Check {
+                        rule: RuleId::P1,
+                        instance: TEXT.into(),
+                        severity: def.severity,
+                        status: Status::Pass,
+                        reason: Some(wording::matched(&phrase, "一、本年新收 = 0", "NEW = 0")),
+                    });
+                } else {
+                    checks.push(Check {
+                        rule: RuleId::P1,
+                        instance: TEXT.into(),
+                        severity: def.severity,
+                        status: Status::Fail,
+                        reason: None,
+                    });
+                    let mut fd = finding(
+                        def,
+                        TEXT,
+                        wording::mismatch(&phrase, Num::ZERO, &reading, &[]),
+                    );
+                    let (ss, se) = self.sentence(a);
+                    fill(&mut fd, Num::ZERO, &reading, self.span(ss, se));
+                    findings.push(fd);
+                }
             }
         }
     }
@@ -689,24 +695,27 @@ impl<'a> Ctx<'a> {
     fn claims(&self, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         let ch = &self.k.chars;
         let mut i = 0;
-        while i < ch.len() {
-            if !CLAIM_WORDS.may_start(ch[i]) || self.k.in_table(i) {
-                i += 1;
-                continue;
+        for (from, to) in self.k.outside_tables() {
+            i = i.max(from);
+            while i < to {
+                if !CLAIM_WORDS.may_start(ch[i]) {
+                    i += 1;
+                    continue;
+                }
+                let Some((w, n)) = CLAIM_WORDS
+                    .list
+                    .iter()
+                    .zip(CLAIM_OF)
+                    .filter(|(w, _)| self.k.word_at(i, w))
+                    .max_by_key(|(w, _)| w.len)
+                else {
+                    i += 1;
+                    continue;
+                };
+                let end = i + w.len;
+                i = end;
+                self.claim(&CLAIMS[n], end - w.len, end, checks, findings);
             }
-            let Some((w, n)) = CLAIM_WORDS
-                .list
-                .iter()
-                .zip(CLAIM_OF)
-                .filter(|(w, _)| self.k.word_at(i, w))
-                .max_by_key(|(w, _)| w.len)
-            else {
-                i += 1;
-                continue;
-            };
-            let end = i + w.len;
-            i = end;
-            self.claim(&CLAIMS[n], end - w.len, end, checks, findings);
         }
     }
 

@@ -92,6 +92,18 @@ impl<'a> KeyText<'a> {
                     line_first = n;
                 }
                 i += src_len;
+                // The rest of the run of ASCII whitespace (the tables' tabs and line
+                // feeds), in a tight loop.
+                let stop = edge.min(bytes.len());
+                while i < stop && is_ascii_ws(bytes[i]) {
+                    n += 1;
+                    if bytes[i] == b'\n' {
+                        ws_newlines += 1;
+                        line += 1;
+                        line_first = n;
+                    }
+                    i += 1;
+                }
                 continue;
             }
             // Every key character this source character adds shares its `inside`.
@@ -117,14 +129,19 @@ impl<'a> KeyText<'a> {
             }
             push!(c, i, here);
             i += src_len;
-            // The rest of the run of plain characters (no whitespace, no table edge): the
-            // bulk of a report, in a tight loop.
+            // The rest of the run of ASCII and ideographs (no whitespace, no table edge):
+            // the bulk of a report, in a tight loop; anything else goes round the outer one.
+            let stop = edge.min(bytes.len());
             let mut last = c;
-            while i < bytes.len() && i < edge {
-                let (c, src_len, is_ws) = key_of(src, i);
-                if is_ws {
-                    break;
-                }
+            while i < stop {
+                let (c, src_len) = match bytes[i] {
+                    x @ 0..0x80 if !is_ascii_ws(x) => (char::from(x), 1),
+                    0xE4..=0xE9 => match ideograph(bytes, i) {
+                        Some(c) => (c, 3),
+                        None => break,
+                    },
+                    _ => break,
+                };
                 push!(c, i, (line, n - line_first + 1));
                 n += 1;
                 i += src_len;
@@ -144,9 +161,12 @@ impl<'a> KeyText<'a> {
         }
     }
 
-    /// Whether key character `i` lies inside a statistical table.
-    pub fn in_table(&self, i: usize) -> bool {
-        self.tables.iter().any(|&(a, b)| a <= i && i < b)
+    /// The stretches of key characters `[a, b)` outside the statistical tables, in order
+    /// (what the scans for figures and claims look at).
+    pub fn outside_tables(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let ends = self.tables.iter().map(|t| t.0).chain([self.len()]);
+        let starts = [0].into_iter().chain(self.tables.iter().map(|t| t.1));
+        starts.zip(ends).filter(|(a, b)| a < b)
     }
 
     /// One-based line and column of key character `i`: from the mark before it, reading
@@ -231,22 +251,37 @@ fn key_of(src: &str, i: usize) -> (char, usize, bool) {
     let b = src.as_bytes();
     let x = b[i];
     if x < 0x80 {
-        return (char::from(x), 1, matches!(x, b'\t'..=b'\r' | b' '));
+        return (char::from(x), 1, is_ascii_ws(x));
     }
-    if x & 0xF0 == 0xE0 && i + 2 < b.len() {
-        let u = (u32::from(x & 0x0F) << 12)
-            | (u32::from(b[i + 1] & 0x3F) << 6)
-            | u32::from(b[i + 2] & 0x3F);
-        // Ideographs are never folded nor whitespace, only simplified.
-        if (0x4E00..0xA000).contains(&u) {
-            if let Some(c) = char::from_u32(u) {
-                return (to_simplified(c), 3, false);
-            }
-        }
+    if let Some(c) = ideograph(b, i) {
+        return (c, 3, false);
     }
     let c = src[i..].chars().next().unwrap_or(' ');
     let k = to_simplified(fold_width(c));
     (k, c.len_utf8(), k.is_whitespace())
+}
+
+/// The ASCII whitespace (what `char::is_whitespace` says of an ASCII byte).
+#[inline(always)]
+fn is_ascii_ws(x: u8) -> bool {
+    matches!(x, b'\t'..=b'\r' | b' ')
+}
+
+/// The key of the CJK ideograph (U+4E00–U+9FFF, three bytes) at byte `i`, if there is
+/// one: ideographs are never folded nor whitespace, only simplified.
+#[inline(always)]
+fn ideograph(b: &[u8], i: usize) -> Option<char> {
+    let &[x, y, z] = b.get(i..i + 3)? else {
+        return None;
+    };
+    if x & 0xF0 != 0xE0 {
+        return None;
+    }
+    let u = (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
+    if !(0x4E00..0xA000).contains(&u) {
+        return None;
+    }
+    char::from_u32(u).map(to_simplified)
 }
 
 /// Ends a sentence.
@@ -311,6 +346,7 @@ mod tests {
         let k = KeyText::new(src, &[(a, b)]);
         let s: String = k.chars.iter().collect();
         assert_eq!(s, "甲。\n表1 2 3\n乙");
-        assert!(k.in_table(3) && !k.in_table(k.len() - 1));
+        // The break entering the table is in it, the one leaving it is not.
+        assert_eq!(k.outside_tables().collect::<Vec<_>>(), [(0, 2), (9, 11)]);
     }
 }
