@@ -62,7 +62,6 @@ impl<'a> KeyText<'a> {
         let mut ri = 0usize;
         let (mut inside, mut edge) = (false, 0usize);
         let mut was_in_table = false;
-        let mut prev_digit = false;
         let bytes = src.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -118,7 +117,7 @@ impl<'a> KeyText<'a> {
             if let Some((ws, at)) = ws_start.take() {
                 if ws_newlines >= 2 {
                     push!(BREAK, ws, at);
-                } else if prev_digit && c.is_ascii_digit() {
+                } else if chars.last().is_some_and(char::is_ascii_digit) && c.is_ascii_digit() {
                     push!(' ', ws, at);
                 }
                 ws_newlines = 0;
@@ -132,7 +131,9 @@ impl<'a> KeyText<'a> {
             // The rest of the run of ASCII and ideographs (no whitespace, no table edge):
             // the bulk of a report, in a tight loop; anything else goes round the outer one.
             let stop = edge.min(bytes.len());
-            let mut last = c;
+            // One key character per source character here: the column follows from how
+            // many were added, and `n` is brought up to date after the run.
+            let (n0, len0) = (n, chars.len());
             while i < stop {
                 let (c, src_len) = match bytes[i] {
                     x @ 0..0x80 if !is_ascii_ws(x) => (char::from(x), 1),
@@ -142,12 +143,14 @@ impl<'a> KeyText<'a> {
                     },
                     _ => break,
                 };
-                push!(c, i, (line, n - line_first + 1));
-                n += 1;
+                push!(
+                    c,
+                    i,
+                    (line, n0 + (chars.len() - len0) as u32 - line_first + 1)
+                );
                 i += src_len;
-                last = c;
             }
-            prev_digit = last.is_ascii_digit();
+            n = n0 + (chars.len() - len0) as u32;
         }
         if let Some(t) = in_tables.last_mut().filter(|t| t.1 == usize::MAX) {
             t.1 = chars.len();
