@@ -213,8 +213,9 @@ impl<'a> Ctx<'a> {
             }
         }
         let is_gov = |t: &str| t.contains("人民政府") || t.contains("政府办");
-        let government =
-            inp.title.is_some_and(is_gov) || is_gov(&k.slice(0, TITLE_HEAD.min(k.len())));
+        let head = TITLE_HEAD.min(k.len());
+        let government = inp.title.is_some_and(is_gov)
+            || k.contains_any(0, head, &words!(&["人民政府", "政府办"]));
         Ctx {
             inp,
             k,
