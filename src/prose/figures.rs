@@ -41,6 +41,13 @@ fn is_cjk_numeral(c: char) -> bool {
     cjk_digit(c).is_some() || matches!(c, '十' | '百')
 }
 
+/// The characters a figure starts with, as a filter: most characters of the text are
+/// passed over after one bit test.
+const FIGURE_STARTS: Words = words!(&[
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "零", "一", "二", "两", "三", "四", "五",
+    "六", "七", "八", "九", "十", "百",
+]);
+
 /// A small Chinese numeral ("两", "十二", "二十", "一百零五"); None when it is not one.
 pub fn cjk_value(s: &[char]) -> Option<i64> {
     let (mut total, mut pending): (i64, Option<i64>) = (0, None);
@@ -79,76 +86,80 @@ pub fn find(k: &KeyText) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut i = 0;
-    while i < ch.len() {
-        let c = ch[i];
-        let arabic = c.is_ascii_digit();
-        if !(arabic || is_cjk_numeral(c)) || k.in_table[i] {
-            i += 1;
-            continue;
-        }
-        let a = i;
-        let (value, mut j) = if arabic {
-            // Digits, thousands groups (",ddd"), one decimal part.
-            let mut j = i;
-            text.clear();
-            while j < ch.len() {
-                let cj = ch[j];
-                if cj.is_ascii_digit() {
-                    text.push(cj);
-                    j += 1;
-                } else if cj == ','
-                    && ch
-                        .get(j + 1..j + 4)
-                        .is_some_and(|g| g.iter().all(char::is_ascii_digit))
-                    && !ch.get(j + 4).is_some_and(char::is_ascii_digit)
-                {
-                    j += 1;
-                } else if cj == '.'
-                    && !text.contains('.')
-                    && ch.get(j + 1).is_some_and(char::is_ascii_digit)
-                {
-                    text.push('.');
-                    j += 1;
-                } else {
-                    break;
+    // Tables hold numbers but never a quoted count: only the text around them is read.
+    for (from, to) in k.outside_tables() {
+        i = i.max(from);
+        while i < to {
+            let c = ch[i];
+            let arabic = c.is_ascii_digit();
+            if !FIGURE_STARTS.may_start(c) || !(arabic || is_cjk_numeral(c)) {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            let (value, mut j) = if arabic {
+                // Digits, thousands groups (",ddd"), one decimal part.
+                let mut j = i;
+                text.clear();
+                while j < ch.len() {
+                    let cj = ch[j];
+                    if cj.is_ascii_digit() {
+                        text.push(cj);
+                        j += 1;
+                    } else if cj == ','
+                        && ch
+                            .get(j + 1..j + 4)
+                            .is_some_and(|g| g.iter().all(char::is_ascii_digit))
+                        && !ch.get(j + 4).is_some_and(char::is_ascii_digit)
+                    {
+                        j += 1;
+                    } else if cj == '.'
+                        && !text.contains('.')
+                        && ch.get(j + 1).is_some_and(char::is_ascii_digit)
+                    {
+                        text.push('.');
+                        j += 1;
+                    } else {
+                        break;
+                    }
                 }
+                (Num::parse(&text), j)
+            } else {
+                let mut j = i;
+                while j < ch.len() && is_cjk_numeral(ch[j]) && j - i < 5 {
+                    j += 1;
+                }
+                (ch.get(i..j).and_then(cjk_value).map(Num::int), j)
+            };
+            i = j.max(i + 1);
+            let Some(value) = value else { continue };
+            // Part of a longer number or a spaced-out run ("1 0 件"): not a count as written.
+            let glued_before = a > 0
+                && (ch[a - 1].is_ascii_digit()
+                    || ch[a - 1] == '.'
+                    || (ch[a - 1] == ' ' && a > 1 && ch[a - 2].is_ascii_digit()));
+            if glued_before || preceded_by(k, a, &NOT_A_COUNT_BEFORE) {
+                continue;
             }
-            (Num::parse(&text), j)
-        } else {
-            let mut j = i;
-            while j < ch.len() && is_cjk_numeral(ch[j]) && j - i < 5 {
-                j += 1;
+            if !arabic && a > 0 && is_cjk_numeral(ch[a - 1]) {
+                continue;
             }
-            (ch.get(i..j).and_then(cjk_value).map(Num::int), j)
-        };
-        i = j.max(i + 1);
-        let Some(value) = value else { continue };
-        // Part of a longer number or a spaced-out run ("1 0 件"): not a count as written.
-        let glued_before = a > 0
-            && (ch[a - 1].is_ascii_digit()
-                || ch[a - 1] == '.'
-                || (ch[a - 1] == ' ' && a > 1 && ch[a - 2].is_ascii_digit()));
-        if glued_before || preceded_by(k, a, &NOT_A_COUNT_BEFORE) {
-            continue;
+            if matches!(ch.get(j), Some('余' | '多')) {
+                continue;
+            }
+            if !ch.get(j).is_some_and(|u| UNITS.contains(u)) {
+                continue;
+            }
+            j += 1;
+            let percent = percent_after(k, j);
+            out.push(Figure {
+                a,
+                b: j,
+                value,
+                percent,
+            });
+            i = j;
         }
-        if !arabic && a > 0 && is_cjk_numeral(ch[a - 1]) {
-            continue;
-        }
-        if matches!(ch.get(j), Some('余' | '多')) {
-            continue;
-        }
-        if !ch.get(j).is_some_and(|u| UNITS.contains(u)) {
-            continue;
-        }
-        j += 1;
-        let percent = percent_after(k, j);
-        out.push(Figure {
-            a,
-            b: j,
-            value,
-            percent,
-        });
-        i = j;
     }
     out
 }

@@ -65,6 +65,33 @@ const BY_FIRST: [(char, usize); COUNT] = {
     out
 };
 
+/// Indices into `KEYS` sorted by the key's last character (for walking back from the
+/// end of a phrase).
+const BY_LAST: [(char, usize); COUNT] = {
+    let mut out = [('\0', 0usize); COUNT];
+    let mut n = 0;
+    while n < COUNT {
+        let e = (KEYS[n].word.last, n);
+        let mut j = n;
+        while j > 0 && out[j - 1].0 as u32 > e.0 as u32 {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = e;
+        n += 1;
+    }
+    out
+};
+
+/// The keys that end with `c`, in pattern and key order.
+pub fn ending_with(c: char) -> impl Iterator<Item = &'static Key> {
+    let from = BY_LAST.partition_point(|e| (e.0 as u32) < c as u32);
+    BY_LAST[from..]
+        .iter()
+        .take_while(move |e| e.0 == c)
+        .map(|&(_, n)| &KEYS[n])
+}
+
 /// Which patterns have a key lying wholly inside key characters `[a, b)` (what
 /// `slice(a, b).contains(key)` says for each key, without the string).
 pub fn patterns_within(k: &KeyText, a: usize, b: usize) -> [bool; PATTERNS.len()] {
@@ -94,6 +121,11 @@ mod tests {
     #[test]
     fn sorted_and_complete() {
         assert!(BY_FIRST.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert!(BY_LAST.windows(2).all(|w| w[0].0 <= w[1].0));
+        // Insertion sort is stable: equal last characters keep the table's order.
+        assert!(BY_LAST
+            .windows(2)
+            .all(|w| w[0].0 != w[1].0 || w[0].1 < w[1].1));
         let n: usize = PATTERNS.iter().map(|p| p.keys.len()).sum();
         assert_eq!(KEYS.len(), n);
         assert_eq!(KEYS[0].word.text, PATTERNS[0].keys[0]);

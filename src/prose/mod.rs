@@ -39,6 +39,17 @@ const NOT_A_CLAIM: Words = words!(relations::NOT_A_CLAIM);
 const OTHER_COUNT: Words = words!(&["其中", "中", "另有", "另"]);
 /// Verbs of "本机关未收到政府信息公开申请".
 const RECEIVED: Words = words!(&["收到", "受理", "接到", "接收"]);
+/// What comes right before such a verb.
+const NONE: Words = words!(&["未", "没有", "均未", "未曾"]);
+/// What comes right after it (or after "过", "任何").
+const APPLICATIONS: Words = words!(&[
+    "政府信息公开申请",
+    "信息公开申请",
+    "依申请公开申请",
+    "公开申请",
+]);
+/// Words of the clause that make it about something else.
+const OTHER_MATTERS: Words = words!(&["复议", "诉讼", "逾期", "投诉", "举报"]);
 
 /// How many words the claims have.
 const CLAIM_COUNT: usize = {
@@ -185,7 +196,7 @@ struct Reading {
 
 pub(crate) struct Ctx<'a> {
     inp: &'a Input<'a>,
-    k: &'a KeyText,
+    k: &'a KeyText<'a>,
     index: crate::rules::HashMap<(TableId, &'a str, &'a str), &'a Cell>,
     /// The report is a people's government's own (its title as found, or the head of the
     /// text: a PDF copy breaks the title into "淮安市人民政府" and "2024 年…年度报告").
@@ -193,7 +204,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(inp: &'a Input<'a>, k: &'a KeyText) -> Ctx<'a> {
+    fn new(inp: &'a Input<'a>, k: &'a KeyText<'a>) -> Ctx<'a> {
         let n = TableId::ALL.iter().map(|t| inp.tables.get(*t).len()).sum();
         let mut index = crate::rules::HashMap::with_capacity_and_hasher(n, Default::default());
         for t in TableId::ALL {
@@ -202,8 +213,9 @@ impl<'a> Ctx<'a> {
             }
         }
         let is_gov = |t: &str| t.contains("人民政府") || t.contains("政府办");
-        let government =
-            inp.title.is_some_and(is_gov) || is_gov(&k.slice(0, TITLE_HEAD.min(k.len())));
+        let head = TITLE_HEAD.min(k.len());
+        let government = inp.title.is_some_and(is_gov)
+            || k.contains_any(0, head, &words!(&["人民政府", "政府办"]));
         Ctx {
             inp,
             k,
@@ -226,12 +238,7 @@ impl<'a> Ctx<'a> {
             (ReadHow::Blank, _) => {
                 let (total, parts) = forms::row_sum(c.table)?;
                 if total.key == c.column {
-                    Num::sum(
-                        parts
-                            .iter()
-                            .map(|p| self.value(FormCell::new(c.table, c.row, p.key)))
-                            .collect::<Option<Vec<Num>>>()?,
-                    )
+                    self.sum_of(c, parts)
                 } else {
                     Some(Num::ZERO)
                 }
@@ -247,12 +254,15 @@ impl<'a> Ctx<'a> {
         if total.key != c.column {
             return None;
         }
-        Num::sum(
-            parts
-                .iter()
-                .map(|p| self.value(FormCell::new(c.table, c.row, p.key)))
-                .collect::<Option<Vec<Num>>>()?,
-        )
+        self.sum_of(c, parts)
+    }
+
+    /// The sum of the values of `parts` in `c`'s row: None if one cannot be read (or
+    /// the sum overflows).
+    fn sum_of(&self, c: FormCell, parts: &[forms::ColDef]) -> Option<Num> {
+        parts.iter().try_fold(Num::ZERO, |sum, p| {
+            sum.checked_add(self.value(FormCell::new(c.table, c.row, p.key))?)
+        })
     }
 
     /// Whether a cell exists in the layout that was read.
@@ -290,11 +300,8 @@ impl<'a> Ctx<'a> {
         }];
         // A total cell that is not the sum of its row (an R3/R10–R12 error, reported
         // there): the prose may quote the right sum.
-        let by_parts: Option<Num> = Num::sum(
-            vals.iter()
-                .map(|(c, v)| self.parts_sum(*c).unwrap_or(*v))
-                .collect::<Vec<Num>>(),
-        );
+        let by_parts: Option<Num> =
+            Num::sum(vals.iter().map(|(c, v)| self.parts_sum(*c).unwrap_or(*v)));
         if let Some(p) = by_parts.filter(|p| *p != sum) {
             out.push(Reading {
                 zh: format!("{}（按各列之和）", alt.zh).into(),
@@ -382,7 +389,7 @@ impl<'a> Ctx<'a> {
             }
             let last = *self.k.chars.get(e - 1)?;
             let mut best: Option<(&Pattern, usize)> = None;
-            for key in keys::KEYS.iter().filter(|key| key.word.last == last) {
+            for key in keys::ending_with(last) {
                 let p = &PATTERNS[key.pattern];
                 if p.needs_application && !application {
                     continue;
@@ -593,7 +600,14 @@ impl<'a> Ctx<'a> {
             return String::new();
         };
         let t = self.inp.src.get(s..e).unwrap_or("");
-        t.split_whitespace().collect::<Vec<_>>().join(" ")
+        let mut out = String::with_capacity(t.len());
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
     }
 
     /// Claims about Table 4's outcomes: "均获维持", "未被…纠错", "零败诉".
@@ -601,87 +615,85 @@ impl<'a> Ctx<'a> {
     fn none_received(&self, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         let ch = &self.k.chars;
         let mut i = 0;
-        while i + 1 < ch.len() {
-            let verb =
-                RECEIVED.may_start(ch[i]) && RECEIVED.list.iter().any(|v| self.k.word_at(i, v));
-            if !verb || self.k.in_table[i] {
-                i += 1;
-                continue;
-            }
-            let (a, b) = (i, i + 2);
-            i = b;
-            let cs = self.clause_start(a, 0);
-            let mut ce = b;
-            while ce < ch.len() && ce < b + LEAD && !is_clause_end(ch[ce]) {
-                ce += 1;
-            }
-            let before = self.k.slice(cs, a);
-            let after = self.k.slice(b, ce);
-            let negated = ["未", "没有"].iter().any(|n| before.ends_with(n))
-                || before.ends_with("均未")
-                || before.ends_with("未曾");
-            let about_applications = [
-                "政府信息公开申请",
-                "信息公开申请",
-                "依申请公开申请",
-                "公开申请",
-            ]
-            .iter()
-            .any(|w| {
-                after.starts_with(w)
-                    || after.starts_with(&format!("过{w}"))
-                    || after.starts_with(&format!("任何{w}"))
-            });
-            let other = ["复议", "诉讼", "逾期", "投诉", "举报"]
-                .iter()
-                .any(|w| after.contains(w) || before.contains(w));
-            if !negated || !about_applications || other || after.chars().any(|c| c.is_ascii_digit())
-            {
-                continue;
-            }
-            let new = FormCell::new(TableId::Applications, "NEW", "TOT");
-            let phrase = self.excerpt(cs, ce);
-            let def = catalogue::rule(RuleId::P1);
-            let Some(v) = self.value(new) else {
-                checks.push(Check {
-                    rule: RuleId::P1,
-                    instance: TEXT.into(),
-                    severity: def.severity,
-                    status: Status::CannotCheck,
-                    reason: Some(wording::cells_unread(&phrase)),
+        for (from, to) in self.k.outside_tables() {
+            i = i.max(from);
+            while i < to && i + 1 < ch.len() {
+                let verb =
+                    RECEIVED.may_start(ch[i]) && RECEIVED.list.iter().any(|v| self.k.word_at(i, v));
+                if !verb {
+                    i += 1;
+                    continue;
+                }
+                let (a, b) = (i, i + 2);
+                i = b;
+                let cs = self.clause_start(a, 0);
+                let mut ce = b;
+                while ce < ch.len() && ce < b + LEAD && !is_clause_end(ch[ce]) {
+                    ce += 1;
+                }
+                // The words before the verb (`[cs, a)`) and after it (`[b, ce)`), read on
+                // the key in place.
+                let k = self.k;
+                let negated = NONE.list.iter().any(|n| k.window_ends_with(cs, a, n));
+                let opens = |p: usize, w: &Word| p + w.len <= ce && k.word_at(p, w);
+                let about_applications = APPLICATIONS.list.iter().any(|w| {
+                    opens(b, w)
+                        || (ch[b..ce].first() == Some(&'过') && opens(b + 1, w))
+                        || (k.has_at(b, "任何") && opens(b + 2, w))
                 });
-                continue;
-            };
-            let reading = Reading {
-                zh: Cow::Borrowed("一、本年新收"),
-                en: Cow::Borrowed("NEW"),
-                cells: vec![(new, v)],
-                value: v,
-            };
-            if v.is_zero() {
-                checks.push(Check {
-                    rule: RuleId::P1,
-                    instance: TEXT.into(),
-                    severity: def.severity,
-                    status: Status::Pass,
-                    reason: Some(wording::matched(&phrase, "一、本年新收 = 0", "NEW = 0")),
-                });
-            } else {
-                checks.push(Check {
-                    rule: RuleId::P1,
-                    instance: TEXT.into(),
-                    severity: def.severity,
-                    status: Status::Fail,
-                    reason: None,
-                });
-                let mut fd = finding(
-                    def,
-                    TEXT,
-                    wording::mismatch(&phrase, Num::ZERO, &reading, &[]),
-                );
-                let (ss, se) = self.sentence(a);
-                fill(&mut fd, Num::ZERO, &reading, self.span(ss, se));
-                findings.push(fd);
+                let other =
+                    k.contains_any(b, ce, &OTHER_MATTERS) || k.contains_any(cs, a, &OTHER_MATTERS);
+                if !negated
+                    || !about_applications
+                    || other
+                    || ch[b..ce].iter().any(char::is_ascii_digit)
+                {
+                    continue;
+                }
+                let new = FormCell::new(TableId::Applications, "NEW", "TOT");
+                let phrase = self.excerpt(cs, ce);
+                let def = catalogue::rule(RuleId::P1);
+                let Some(v) = self.value(new) else {
+                    checks.push(Check {
+                        rule: RuleId::P1,
+                        instance: TEXT.into(),
+                        severity: def.severity,
+                        status: Status::CannotCheck,
+                        reason: Some(wording::cells_unread(&phrase)),
+                    });
+                    continue;
+                };
+                let reading = Reading {
+                    zh: Cow::Borrowed("一、本年新收"),
+                    en: Cow::Borrowed("NEW"),
+                    cells: vec![(new, v)],
+                    value: v,
+                };
+                if v.is_zero() {
+                    checks.push(Check {
+                        rule: RuleId::P1,
+                        instance: TEXT.into(),
+                        severity: def.severity,
+                        status: Status::Pass,
+                        reason: Some(wording::matched(&phrase, "一、本年新收 = 0", "NEW = 0")),
+                    });
+                } else {
+                    checks.push(Check {
+                        rule: RuleId::P1,
+                        instance: TEXT.into(),
+                        severity: def.severity,
+                        status: Status::Fail,
+                        reason: None,
+                    });
+                    let mut fd = finding(
+                        def,
+                        TEXT,
+                        wording::mismatch(&phrase, Num::ZERO, &reading, &[]),
+                    );
+                    let (ss, se) = self.sentence(a);
+                    fill(&mut fd, Num::ZERO, &reading, self.span(ss, se));
+                    findings.push(fd);
+                }
             }
         }
     }
@@ -689,24 +701,27 @@ impl<'a> Ctx<'a> {
     fn claims(&self, checks: &mut Vec<Check>, findings: &mut Vec<Finding>) {
         let ch = &self.k.chars;
         let mut i = 0;
-        while i < ch.len() {
-            if !CLAIM_WORDS.may_start(ch[i]) || self.k.in_table[i] {
-                i += 1;
-                continue;
+        for (from, to) in self.k.outside_tables() {
+            i = i.max(from);
+            while i < to {
+                if !CLAIM_WORDS.may_start(ch[i]) {
+                    i += 1;
+                    continue;
+                }
+                let Some((w, n)) = CLAIM_WORDS
+                    .list
+                    .iter()
+                    .zip(CLAIM_OF)
+                    .filter(|(w, _)| self.k.word_at(i, w))
+                    .max_by_key(|(w, _)| w.len)
+                else {
+                    i += 1;
+                    continue;
+                };
+                let end = i + w.len;
+                i = end;
+                self.claim(&CLAIMS[n], end - w.len, end, checks, findings);
             }
-            let Some((w, n)) = CLAIM_WORDS
-                .list
-                .iter()
-                .zip(CLAIM_OF)
-                .filter(|(w, _)| self.k.word_at(i, w))
-                .max_by_key(|(w, _)| w.len)
-            else {
-                i += 1;
-                continue;
-            };
-            let end = i + w.len;
-            i = end;
-            self.claim(&CLAIMS[n], end - w.len, end, checks, findings);
         }
     }
 
@@ -719,21 +734,21 @@ impl<'a> Ctx<'a> {
         findings: &mut Vec<Finding>,
     ) {
         let cs = self.clause_start(a, 0);
-        let after = self.k.slice(b, (b + 1).min(self.k.len()));
-        if self.k.contains_any(cs, b, &NOT_A_CLAIM) || after == "率" {
+        if self.k.contains_any(cs, b, &NOT_A_CLAIM) || self.k.chars.get(b) == Some(&'率') {
             return;
         }
-        // "未经复议直接起诉", "尚未审结" hold a 未 that negates nothing here.
-        let before = self.k.slice(cs, a).replace("未经", "").replace("尚未", "");
-        if claim.needs_negation && !NEGATIONS.iter().any(|n| before.contains(n)) {
-            return;
+        if claim.needs_negation {
+            // "未经复议直接起诉", "尚未审结" hold a 未 that negates nothing here.
+            let before = self.k.slice(cs, a).replace("未经", "").replace("尚未", "");
+            if !NEGATIONS.iter().any(|n| before.contains(n)) {
+                return;
+            }
         }
         let (ss, se) = self.sentence(a);
-        let before = self.k.slice(ss, a);
-        let review = before.contains("复议") && !claim.suits_only;
-        let suits = before.contains("诉讼")
-            || before.contains("起诉")
-            || before.contains("应诉")
+        let review = self.has(ss, a, "复议") && !claim.suits_only;
+        let suits = self.has(ss, a, "诉讼")
+            || self.has(ss, a, "起诉")
+            || self.has(ss, a, "应诉")
             || claim.suits_only;
         let mut blocks: Vec<&'static str> = Vec::new();
         if review || !suits {

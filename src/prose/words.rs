@@ -17,12 +17,15 @@ pub struct Word {
 /// A list of words, in the order the list gives them.
 pub struct Words {
     pub list: &'static [Word],
-    firsts: u64,
+    firsts: [u64; 4],
 }
 
-/// A 64-bit filter of a character: a set bit means "may be in the set".
-const fn bit(c: char) -> u64 {
-    1 << (c as u32 % 64)
+/// Where a character falls in a 256-bit filter (a set bit means "may be in the set"):
+/// which word, and the bit in it. 256 bits, not 64, because in 64 the commonest ASCII
+/// of a report (space, '%', '(') share bits with the first characters of the lists.
+const fn bit(c: char) -> (usize, u64) {
+    let u = c as u32 % 256;
+    ((u / 64) as usize, 1 << (u % 64))
 }
 
 /// The characters of UTF-8 `s` at byte `i`: (the character, its length in bytes).
@@ -89,10 +92,11 @@ impl Word {
 
 impl Words {
     pub const fn new(list: &'static [Word]) -> Words {
-        let mut firsts = 0u64;
+        let mut firsts = [0u64; 4];
         let mut i = 0;
         while i < list.len() {
-            firsts |= bit(list[i].first);
+            let (w, b) = bit(list[i].first);
+            firsts[w] |= b;
             i += 1;
         }
         Words { list, firsts }
@@ -100,7 +104,8 @@ impl Words {
 
     /// Whether some word may start with `c`.
     pub fn may_start(&self, c: char) -> bool {
-        self.firsts & bit(c) != 0
+        let (w, b) = bit(c);
+        self.firsts[w] & b != 0
     }
 }
 
@@ -114,7 +119,7 @@ macro_rules! words {
 }
 pub(crate) use words;
 
-impl KeyText {
+impl KeyText<'_> {
     /// Whether the key has `w` at `[i, i + w.len)`.
     pub fn word_at(&self, i: usize, w: &Word) -> bool {
         self.chars.get(i) == Some(&w.first)
