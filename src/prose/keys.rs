@@ -48,12 +48,13 @@ pub const KEYS: [Key; COUNT] = {
     out
 };
 
-/// Indices into `KEYS` sorted by the key's first character.
-const BY_FIRST: [(char, usize); COUNT] = {
+/// Indices into `KEYS` sorted (stably) by the key's first or last character.
+const fn sorted_by(last: bool) -> [(char, usize); COUNT] {
     let mut out = [('\0', 0usize); COUNT];
     let mut n = 0;
     while n < COUNT {
-        let e = (KEYS[n].word.first, n);
+        let w = &KEYS[n].word;
+        let e = (if last { w.last } else { w.first }, n);
         let mut j = n;
         while j > 0 && out[j - 1].0 as u32 > e.0 as u32 {
             out[j] = out[j - 1];
@@ -63,25 +64,14 @@ const BY_FIRST: [(char, usize); COUNT] = {
         n += 1;
     }
     out
-};
+}
+
+/// Indices into `KEYS` sorted by the key's first character.
+const BY_FIRST: [(char, usize); COUNT] = sorted_by(false);
 
 /// Indices into `KEYS` sorted by the key's last character (for walking back from the
 /// end of a phrase).
-const BY_LAST: [(char, usize); COUNT] = {
-    let mut out = [('\0', 0usize); COUNT];
-    let mut n = 0;
-    while n < COUNT {
-        let e = (KEYS[n].word.last, n);
-        let mut j = n;
-        while j > 0 && out[j - 1].0 as u32 > e.0 as u32 {
-            out[j] = out[j - 1];
-            j -= 1;
-        }
-        out[j] = e;
-        n += 1;
-    }
-    out
-};
+const BY_LAST: [(char, usize); COUNT] = sorted_by(true);
 
 /// The keys that end with `c`, in pattern and key order.
 pub fn ending_with(c: char) -> impl Iterator<Item = &'static Key> {
