@@ -35,18 +35,34 @@ pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut 
     let mut expected = 0;
     for def in forms::active_rows(format) {
         expected += def.columns.len();
-        let values = find_active_row(ctx, start, stop, def);
-        let found_row = values.is_some();
-        let values = values.unwrap_or_default();
-        if found_row && values.iter().all(Option::is_none) {
-            out.notes.push(ctx.note(
-                "READ-T2-ROW",
-                Severity::Info,
-                format!("第二表“{}”一行的数不足 {} 个，无法确定对应的列", def.label, def.columns.len()),
-                format!("Table 2 row {} has fewer than {} numbers; which columns they belong to cannot be told", def.key, def.columns.len()),
-                None,
-            ));
-        }
+        let row = find_active_row(ctx, start, stop, def);
+        let found_row = row.is_some();
+        let n = def.columns.len();
+        let values = match row {
+            // A row of cells none of which is a number tells no more than a short row.
+            Some(Row::Values(v)) if v.iter().any(Option::is_some) => v,
+            Some(Row::Values(_) | Row::TooFew) => {
+                out.notes.push(ctx.note(
+                    "READ-T2-ROW",
+                    Severity::Info,
+                    format!("第二表“{}”一行的数不足 {n} 个，无法确定对应的列", def.label),
+                    format!("Table 2 row {} has fewer than {n} numbers; which columns they belong to cannot be told", def.key),
+                    None,
+                ));
+                Vec::new()
+            }
+            Some(Row::TooMany(s, e)) => {
+                out.notes.push(ctx.note(
+                    "READ-T2-ROW",
+                    Severity::Info,
+                    format!("第二表“{}”之后的数多于 {n} 个（标签与数字分开排列），无法确定哪些属于这一行", def.label),
+                    format!("more than {n} numbers follow Table 2 row {} (labels printed apart from their numbers); which of them are this row's cannot be told", def.key),
+                    Some((s, e)),
+                ));
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
         for (c, col) in def.columns.iter().enumerate() {
             let dc = values.get(c).cloned().flatten();
             // A found row's cell without a value could not be placed (blanks come back
@@ -76,14 +92,24 @@ pub(super) fn locate(ctx: &Ctx, end: usize, fallback: Option<Format>, out: &mut 
     });
 }
 
-/// The values of one Table 2 row: `None` when the row label is absent, else one entry per
-/// column (None = blank / not readable).
+/// What was found for one Table 2 row whose label is present.
+enum Row<'a> {
+    /// One entry per column (None = blank / not readable).
+    Values(Vec<Option<DataCell<'a>>>),
+    /// Fewer numbers than columns: which column each belongs to is unknown.
+    TooFew,
+    /// More numbers in the run after the label than the row has cells; the label's
+    /// line (byte range).
+    TooMany(usize, usize),
+}
+
+/// The values of one Table 2 row: `None` when the row label is absent.
 fn find_active_row<'a>(
     ctx: &Ctx<'a>,
     start: usize,
     stop: usize,
     def: &forms::ActiveRow,
-) -> Option<Vec<Option<DataCell<'a>>>> {
+) -> Option<Row<'a>> {
     let want = def.columns.len();
     for i in start..stop {
         let rec = &ctx.recs[i];
@@ -114,7 +140,7 @@ fn find_active_row<'a>(
             // Fewer cells than columns: which column is missing is unknown, so no
             // number is placed (a guess here once gave a confident false warning).
             if vals.len() < want && vals.iter().any(|c| c.parsed.value.is_some()) {
-                return Some(vec![None; want]);
+                return Some(Row::TooFew);
             }
             while vals.len() < want {
                 vals.push(DataCell {
@@ -124,11 +150,11 @@ fn find_active_row<'a>(
                     parsed: parse_cell(""),
                 });
             }
-            return Some(
+            return Some(Row::Values(
                 vals.into_iter()
                     .map(|c| c.parsed.is_data().then_some(c))
                     .collect(),
-            );
+            ));
         }
         let p0 = &rec.cells[0];
         let t0 = src.get(p0.start..p0.end).unwrap_or("");
@@ -144,42 +170,56 @@ fn find_active_row<'a>(
         // Values on following lines (one cell per line).
         let mut j = i + 1;
         while vals.is_empty() && j < stop {
-            let r = &ctx.recs[j];
             if ctx.keys[j].is_empty() {
                 j += 1;
                 continue;
             }
-            let cs: Vec<DataCell> = r
-                .cells
-                .iter()
-                .map(|p| DataCell::from_piece(src, p.start, p.end))
-                .collect();
-            if cs.is_empty() || !cs.iter().all(|c| c.parsed.is_data()) {
+            if data_line(ctx, j).is_empty() {
                 break;
             }
             let mut k = j;
             let mut acc = Vec::new();
             while k < stop && acc.len() < want {
-                let r = &ctx.recs[k];
-                let cs: Vec<DataCell> = r
-                    .cells
-                    .iter()
-                    .map(|p| DataCell::from_piece(src, p.start, p.end))
-                    .collect();
-                if cs.is_empty() || !cs.iter().all(|c| c.parsed.is_data()) {
+                let cs = data_line(ctx, k);
+                if cs.is_empty() {
                     break;
                 }
                 acc.extend(cs);
                 k += 1;
+            }
+            // More numbers follow than the row has cells: the labels were printed apart
+            // from their numbers (a PDF extracted column by column: "行政处罚 / 行政强制 /
+            // 4119 / 195"), and which numbers are this row's cannot be told.
+            while k < stop && ctx.keys[k].is_empty() {
+                k += 1;
+            }
+            if acc.len() > want || (acc.len() == want && k < stop && !data_line(ctx, k).is_empty())
+            {
+                return Some(Row::TooMany(rec.start, rec.end));
             }
             vals = acc;
             break;
         }
         if vals.len() >= want {
             vals.truncate(want);
-            return Some(vals.into_iter().map(Some).collect());
+            return Some(Row::Values(vals.into_iter().map(Some).collect()));
         }
-        return Some(vec![None; want]);
+        return Some(Row::TooFew);
     }
     None
+}
+
+/// The cells of a line that holds only data cells (numbers, dashes, blanks); empty when
+/// it holds anything else.
+fn data_line<'a>(ctx: &Ctx<'a>, i: usize) -> Vec<DataCell<'a>> {
+    let cs: Vec<DataCell> = ctx.recs[i]
+        .cells
+        .iter()
+        .map(|p| DataCell::from_piece(ctx.src, p.start, p.end))
+        .collect();
+    if cs.iter().all(|c| c.parsed.is_data()) {
+        cs
+    } else {
+        Vec::new()
+    }
 }

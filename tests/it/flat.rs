@@ -5,7 +5,8 @@
 //! heading variants, a fifth (fees) table, a browser selection copy, Table 2 with units in
 //! both formats, two real-error cases and a label row in half-width punctuation
 //! (`tests/fixtures/flat/`); and column-wise PDF
-//! text, one that fits and one whose number count does not (`tests/fixtures/column-major/`).
+//! text, one that fits, one whose number count does not, and one whose Table 2 prints two
+//! labels and then their two numbers (`tests/fixtures/column-major/`).
 //! All of them are fictional agencies (青禾市示例局, 青禾县某某局), written for the project.
 //!
 //! `NAME.expect.json` gives every cell of the three tables: a number (or a decimal as a
@@ -225,6 +226,7 @@ fixtures! { "flat":
 fixtures! { "column-major":
     column_major_fits => "qinghe-city-column-major",
     column_major_misfit => "qinghe-city-column-major-misfit",
+    column_major_t2_apart => "qinghe-city-column-major-t2-apart",
 }
 
 /// Every fixture in the folders has its test above (none skipped silently).
@@ -251,5 +253,5 @@ fn every_fixture_has_a_test() {
             }
         }
     }
-    assert_eq!(n, 20, "fixture count");
+    assert_eq!(n, 21, "fixture count");
 }
