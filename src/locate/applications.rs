@@ -90,6 +90,13 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         {
             t.cells.pop();
         }
+        if t.cells.len() > W3
+            && t.cells[..t.cells.len() - W3]
+                .iter()
+                .any(|c| c.parsed.value.is_some())
+        {
+            return Some(merged_rows(i, label));
+        }
         if t.cells.len() >= W3 {
             let cells = t.cells.split_off(t.cells.len() - W3);
             if cells.iter().all(|c| c.parsed.read == ReadHow::Blank) && key_is_empty(&label) {
@@ -124,6 +131,9 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
             nums.insert(0, g);
         }
     }
+    if nums.len() > W3 {
+        return Some(merged_rows(i, label));
+    }
     if nums.len() >= W3 {
         let cells = nums.split_off(nums.len() - W3);
         return Some(T3Row {
@@ -147,6 +157,20 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         _ => None,
     }?;
     Some(split_glued_row(i, label, run))
+}
+
+/// A line with more numbers than a row has cells: two rows whose line break was lost
+/// ("4.无正当理由大量反复申请 1 0 0 0 0 0 1 0 0 0 0 0 0 0"). Which seven are this row's
+/// is not certain, so none is read.
+fn merged_rows(i: usize, label: Cow<str>) -> T3Row {
+    T3Row {
+        rec: i,
+        label,
+        named: None,
+        cells: vec![None; W3],
+        assumed: None,
+        ambiguous: true,
+    }
 }
 
 /// In a tab or pipe row the positions are explicit: when a row label is followed by 7
@@ -579,7 +603,7 @@ fn collect_t3_rows<'a>(
             if let Some(mut row) = t3_row(ctx, run[0], np_col) {
                 if !pending_label.is_empty() {
                     row.label = Cow::Owned(format!("{pending_label}{}", row.label));
-                    row.named = None;
+                    row.named = label_block(&pending_keys);
                 }
                 pending_label.clear();
                 pending_keys.clear();
@@ -599,7 +623,7 @@ fn collect_t3_rows<'a>(
             Some(mut row) => {
                 if !pending_label.is_empty() {
                     row.label = Cow::Owned(format!("{pending_label}{}", row.label));
-                    row.named = None;
+                    row.named = label_block(&pending_keys);
                 }
                 pending_label.clear();
                 pending_keys.clear();
@@ -626,6 +650,14 @@ fn collect_t3_rows<'a>(
         out,
     );
     rows
+}
+
+/// What the label lines before a row say of it: several rows' labels printed as a block
+/// apart from their numbers (a PDF converted cell by cell) do not tell which of those rows
+/// this one is, so the row counts as unlabelled (`Some(None)`) and is placed by the form's
+/// order only where that order is certain; otherwise (`None`) its label is read as usual.
+fn label_block(pending_keys: &[&'static str]) -> Option<Option<&'static str>> {
+    (pending_keys.len() > 1).then_some(None)
 }
 
 /// Aligns data rows with the form's rows (an edit-distance alignment where a row's own
@@ -852,8 +884,8 @@ pub(super) fn locate(
                 out.notes.push(ctx.note(
                     "READ-AMBIGUOUS-ROW",
                     Severity::Warning,
-                    format!("“{}”一行的数字无法唯一地拆分到各单元格（粘连或缺数），无法确定各单元格的值", row_label(key)),
-                    format!("the numbers of row {key} cannot be split into its cells in exactly one way (glued or missing numbers); its cells are not read"),
+                    format!("“{}”一行的数字无法唯一地对应到各单元格（粘连、缺数或多出），无法确定各单元格的值", row_label(key)),
+                    format!("the numbers of row {key} cannot be matched to its cells in exactly one way (glued, missing or extra numbers); its cells are not read"),
                     Some((rec.start, rec.end)),
                 ));
             }

@@ -3,8 +3,8 @@
 //! numbering glued to the last cell, header words split or glued, Table 4 as one run,
 //! ideographic spaces, rows without digits, six numbers for seven cells, section-four
 //! heading variants, a fifth (fees) table, a browser selection copy, Table 2 with units in
-//! both formats, two real-error cases and a label row in half-width punctuation
-//! (`tests/fixtures/flat/`); and column-wise PDF
+//! both formats, two real-error cases, a label row in half-width punctuation, two rows on
+//! one line and a block of labels printed apart from their rows (`tests/fixtures/flat/`); and column-wise PDF
 //! text, one that fits, one whose number count does not, and one whose Table 2 prints two
 //! labels and then their two numbers (`tests/fixtures/column-major/`).
 //! All of them are fictional agencies (青禾市示例局, 青禾县某某局), written for the project.
@@ -221,6 +221,8 @@ fixtures! { "flat":
     error_total_column => "error-total-column",
     error_total_row => "error-total-row",
     halfwidth_label => "halfwidth-label",
+    merged_rows => "merged-rows",
+    label_block => "label-block",
 }
 
 fixtures! { "column-major":
@@ -253,5 +255,5 @@ fn every_fixture_has_a_test() {
             }
         }
     }
-    assert_eq!(n, 21, "fixture count");
+    assert_eq!(n, 23, "fixture count");
 }
