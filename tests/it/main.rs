@@ -22,3 +22,4 @@ mod prose;
 mod rules;
 mod schema;
 mod single_cell;
+mod transforms;
