@@ -6,6 +6,7 @@
 // table checks; above MAX_LINK refused.
 import { check, checkGrid } from './gouji/gouji.js';
 import { h, tr, isEn, notice } from './dom.js';
+import { copyBySelection } from './gouji/dom.js';
 import { show } from './modes.js';
 
 /** The payload format's version: the first byte, before the compressed JSON. */
@@ -200,8 +201,7 @@ async function copy(text, field) {
     return true;
   } catch {
     field.focus();
-    field.select();
-    try { return document.execCommand('copy'); } catch { return false; }
+    return copyBySelection(field, text);
   }
 }
 

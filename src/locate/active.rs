@@ -167,24 +167,15 @@ fn find_active_row<'a>(
                 vals.push(c);
             }
         }
-        // Values on following lines (one cell per line).
-        let mut j = i + 1;
-        while vals.is_empty() && j < stop {
-            if ctx.keys[j].is_empty() {
-                j += 1;
-                continue;
-            }
-            if data_line(ctx, j).is_empty() {
-                break;
-            }
-            let mut k = j;
-            let mut acc = Vec::new();
-            while k < stop && acc.len() < want {
+        // Values on following lines (one cell per line), from the first line with text.
+        let first = (i + 1..stop).find(|&j| !ctx.keys[j].is_empty());
+        if let Some(mut k) = first.filter(|_| vals.is_empty()) {
+            while k < stop && vals.len() < want {
                 let cs = data_line(ctx, k);
                 if cs.is_empty() {
                     break;
                 }
-                acc.extend(cs);
+                vals.extend(cs);
                 k += 1;
             }
             // More numbers follow than the row has cells: the labels were printed apart
@@ -193,12 +184,11 @@ fn find_active_row<'a>(
             while k < stop && ctx.keys[k].is_empty() {
                 k += 1;
             }
-            if acc.len() > want || (acc.len() == want && k < stop && !data_line(ctx, k).is_empty())
+            if vals.len() > want
+                || (vals.len() == want && k < stop && !data_line(ctx, k).is_empty())
             {
                 return Some(Row::TooMany(rec.start, rec.end));
             }
-            vals = acc;
-            break;
         }
         if vals.len() >= want {
             vals.truncate(want);

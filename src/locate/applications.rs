@@ -95,7 +95,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
                 .iter()
                 .any(|c| c.parsed.value.is_some())
         {
-            return Some(merged_rows(i, label));
+            return Some(unplaced(i, label));
         }
         if t.cells.len() >= W3 {
             let cells = t.cells.split_off(t.cells.len() - W3);
@@ -132,7 +132,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         }
     }
     if nums.len() > W3 {
-        return Some(merged_rows(i, label));
+        return Some(unplaced(i, label));
     }
     if nums.len() >= W3 {
         let cells = nums.split_off(nums.len() - W3);
@@ -146,7 +146,7 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         });
     }
     if nums.len() == W3 - 1 {
-        return Some(six_numbers(i, label));
+        return Some(unplaced(i, label));
     }
     // Glued digits: the whole row in one run.
     let run = match (nums.len(), t.glued) {
@@ -157,20 +157,6 @@ fn t3_row<'a>(ctx: &Ctx<'a>, i: usize, np_col: Option<usize>) -> Option<T3Row<'a
         _ => None,
     }?;
     Some(split_glued_row(i, label, run))
-}
-
-/// A line with more numbers than a row has cells: two rows whose line break was lost
-/// ("4.无正当理由大量反复申请 1 0 0 0 0 0 1 0 0 0 0 0 0 0"). Which seven are this row's
-/// is not certain, so none is read.
-fn merged_rows(i: usize, label: Cow<str>) -> T3Row {
-    T3Row {
-        rec: i,
-        label,
-        named: None,
-        cells: vec![None; W3],
-        assumed: None,
-        ambiguous: true,
-    }
 }
 
 /// In a tab or pipe row the positions are explicit: when a row label is followed by 7
@@ -199,9 +185,11 @@ fn explicit_window<'a>(ctx: &Ctx<'a>, rec: &Record) -> Option<Vec<Option<DataCel
     None
 }
 
-/// Six numbers for seven cells: which cell is blank the numbers cannot tell (5 parts +
-/// 总计 with a part left blank, or 6 parts with 总计 blank), so none is placed.
-fn six_numbers(i: usize, label: Cow<str>) -> T3Row {
+/// A row whose numbers cannot be placed in its cells with certainty, so none is read:
+/// six numbers for seven cells (5 parts + 总计 with a part left blank, or 6 parts with
+/// 总计 blank), more numbers than cells (two rows whose line break was lost: "4.无正当理由
+/// 大量反复申请 1 0 0 0 0 0 1 0 0 0 0 0 0 0"), or glued digits that split more than one way.
+fn unplaced(i: usize, label: Cow<str>) -> T3Row {
     T3Row {
         rec: i,
         label,
@@ -235,14 +223,7 @@ fn split_glued_row<'a>(i: usize, label: Cow<'a, str>, run: DataCell<'a>) -> T3Ro
                 ambiguous: false,
             }
         }
-        Split::Ambiguous(_) | Split::None => T3Row {
-            rec: i,
-            label,
-            named: None,
-            cells: vec![None; W3],
-            assumed: None,
-            ambiguous: true,
-        },
+        Split::Ambiguous(_) | Split::None => unplaced(i, label),
     }
 }
 

@@ -35,7 +35,7 @@ fn say(msg: &str) {
     let _ = writeln!(std::io::stderr(), "{msg}");
 }
 
-fn corpus_dir(test: &str) -> Option<PathBuf> {
+pub(crate) fn corpus_dir(test: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("GOUJI_CORPUS_DIR").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
         PathBuf::from,

@@ -134,8 +134,9 @@ const TRANSFORMS: &[Transform] = &[
     }),
 ];
 
-/// (files compared, cells read over all transforms, what went wrong)
-fn run_over(files: &[PathBuf]) -> (usize, usize, Vec<String>) {
+/// Every file with tables under every transform: at least `min` files compared, and no
+/// cell read that the untouched text does not give the same value.
+fn assert_kept(what: &str, files: &[PathBuf], min: usize) {
     let mut bad = Vec::new();
     let (mut n, mut read) = (0, 0);
     for f in files {
@@ -178,7 +179,13 @@ fn run_over(files: &[PathBuf]) -> (usize, usize, Vec<String>) {
             }
         }
     }
-    (n, read, bad)
+    println!(
+        "{n} {what} × {} transforms: {read} cells read, {} differ",
+        TRANSFORMS.len(),
+        bad.len()
+    );
+    assert!(n >= min, "only {n} {what} with tables were found");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 fn text_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -207,39 +214,16 @@ fn fixtures_keep_their_numbers_under_every_copy() {
         &mut files,
     );
     files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/example.txt"));
-    let (n, read, bad) = run_over(&files);
-    println!(
-        "{n} fixtures × {} transforms: {read} cells read, {} differ",
-        TRANSFORMS.len(),
-        bad.len()
-    );
-    assert!(n >= 30, "only {n} fixtures with tables were found");
-    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    assert_kept("fixtures", &files, 30);
 }
 
 #[test]
 fn real_reports_keep_their_numbers_under_every_copy() {
-    let dir = std::env::var_os("GOUJI_CORPUS_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-        PathBuf::from,
-    );
-    if !dir.is_dir() {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "transforms over the real reports SKIPPED: {} not found",
-            dir.display()
-        );
+    let Some(dir) = crate::corpus::corpus_dir("real_reports_keep_their_numbers_under_every_copy")
+    else {
         return;
-    }
+    };
     let mut files = Vec::new();
     text_files(&dir, &mut files);
-    let (n, read, bad) = run_over(&files);
-    println!(
-        "{n} real reports × {} transforms: {read} cells read, {} differ",
-        TRANSFORMS.len(),
-        bad.len()
-    );
-    assert!(n >= 39, "only {n} real reports with tables were found");
-    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    assert_kept("real reports", &files, 39);
 }

@@ -15,3 +15,13 @@ export function h(tag, attrs = {}, ...children) {
   }
   return el;
 }
+
+/**
+ * Copies `text` by selecting it in `field` (a textarea) — the way left where the async
+ * clipboard is refused (no permission, file://, an older browser). True when it worked.
+ */
+export function copyBySelection(field, text) {
+  field.value = text;
+  field.select();
+  try { return document.execCommand('copy'); } catch { return false; }
+}

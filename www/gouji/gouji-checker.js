@@ -11,7 +11,7 @@ import { gridsFromHtml, textFromHtml, tableMarkup } from './grid.js';
 import { strings, msg, normLang } from './i18n.js';
 import css from './checker-css.js';
 import { flowSection, flowCss } from './flow.js';
-import { h } from './dom.js';
+import { h, copyBySelection } from './dom.js';
 import { decodeText } from './text-file.js';
 
 /** Larger inputs are refused with a message (the text is kept). */
@@ -1041,11 +1041,7 @@ export class GoujiChecker extends HTMLElement {
       await navigator.clipboard.writeText(text);
       this.#setStatus(['copied']);
     } catch {
-      const buf = this.#els.copyBuf;
-      buf.value = text;
-      buf.select();
-      let ok = false;
-      try { ok = document.execCommand('copy'); } catch { ok = false; }
+      const ok = copyBySelection(this.#els.copyBuf, text);
       this.#setStatus([ok ? 'copied' : 'copyFailed'], !ok);
     }
   }

@@ -14,7 +14,7 @@ import { formStrings } from './form-i18n.js';
 import { buildLayout, place, tsv, html, FORMATS } from './form-layout.js';
 import checkerCss from './checker-css.js';
 import formCss from './form-css.js';
-import { h } from './dom.js';
+import { h, copyBySelection } from './dom.js';
 
 const DEBOUNCE_MS = 120;
 const SAVE_MS = 400;
@@ -685,11 +685,7 @@ export class GoujiForm extends HTMLElement {
       }
       this.#setStatus(['copied', what]);
     } catch {
-      const buf = this.#els.copyBuf;
-      buf.value = text;
-      buf.select();
-      let ok = false;
-      try { ok = document.execCommand('copy'); } catch { ok = false; }
+      const ok = copyBySelection(this.#els.copyBuf, text);
       this.#setStatus(ok ? ['copied', what] : ['copyFailed'], !ok);
     }
   }
